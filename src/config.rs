@@ -1,0 +1,291 @@
+//! `.kube-harden.toml`: which rules run, severity overrides, path-scoped ignores and settings.
+//! Found by walking up from the first scanned path; `--config` names one explicitly.
+
+use crate::facts::PortRange;
+use crate::findings::Severity;
+use crate::rules::{RuleEntry, REGISTRY};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = ".kube-harden.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    select: Option<Vec<String>>,
+    /// Rule selectors, or `{ rules, paths, reason }` tables (`[[ignore]]`).
+    #[serde(default)]
+    ignore: Vec<RawIgnore>,
+    #[serde(default)]
+    severity: BTreeMap<String, String>,
+    #[serde(default)]
+    fail_on: Option<String>,
+    #[serde(default)]
+    min_severity: Option<String>,
+    #[serde(default)]
+    settings: RawSettings,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawIgnore {
+    Rule(String),
+    Entry(IgnoreEntryRaw),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IgnoreEntryRaw {
+    rules: Vec<String>,
+    #[serde(default)]
+    paths: Vec<String>,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+struct RawSettings {
+    #[serde(default)]
+    sensitive_ports: Vec<PortSpec>,
+    #[serde(default)]
+    trusted_cidrs: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum PortSpec {
+    Port(u16),
+    Range(String),
+}
+
+/// Values rules may consult.
+#[derive(Debug, Default, Clone)]
+pub struct Settings {
+    /// Extra ports treated like control-plane ports, with a label for messages.
+    pub sensitive_ports: Vec<(PortRange, String)>,
+    pub trusted_cidrs: Vec<ipnet::IpNet>,
+}
+
+/// An `[[ignore]]` entry, compiled.
+#[derive(Debug)]
+pub struct PathIgnore {
+    pub rules: Vec<&'static str>,
+    pub globs: Option<globset::GlobSet>,
+    pub reason: Option<String>,
+}
+
+/// The resolved configuration: config file merged with command-line options.
+#[derive(Debug)]
+pub struct Config {
+    /// Where the config file was found (paths in it are relative to its directory).
+    pub root: PathBuf,
+    pub file: Option<PathBuf>,
+    pub enabled: Vec<&'static RuleEntry>,
+    pub severity: BTreeMap<&'static str, Severity>,
+    pub path_ignores: Vec<PathIgnore>,
+    pub fail_on: Severity,
+    pub min_severity: Severity,
+    pub settings: Settings,
+}
+
+/// Command-line choices that override the file.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub config: Option<PathBuf>,
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+    pub fail_on: Option<String>,
+    pub min_severity: Option<String>,
+}
+
+impl Config {
+    pub fn severity_of(&self, entry: &RuleEntry) -> Severity {
+        self.severity
+            .get(entry.doc.id)
+            .copied()
+            .unwrap_or_else(|| entry.doc.default_severity())
+    }
+
+    pub fn load(start: &Path, over: &Overrides) -> Result<Config, String> {
+        let file = match &over.config {
+            Some(p) => Some(p.clone()),
+            None => find_upwards(start),
+        };
+        let raw: RawConfig = match &file {
+            Some(p) => {
+                let text = std::fs::read_to_string(p)
+                    .map_err(|e| format!("cannot read config {}: {e}", p.display()))?;
+                toml::from_str(&text).map_err(|e| format!("invalid config {}: {e}", p.display()))?
+            }
+            None => RawConfig::default(),
+        };
+        let root = file
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+
+        let select = over
+            .select
+            .clone()
+            .or(raw.select)
+            .unwrap_or_else(|| vec!["ALL".into()]);
+        let mut ignored: Vec<String> = over.ignore.clone();
+        let mut path_ignores = Vec::new();
+        for item in raw.ignore {
+            match item {
+                RawIgnore::Rule(r) => ignored.push(r),
+                RawIgnore::Entry(e) => path_ignores.push(compile_ignore(e)?),
+            }
+        }
+        let selected = select_rules(&select)?;
+        let dropped = select_rules(&ignored)?;
+        let enabled = selected
+            .into_iter()
+            .filter(|r| !dropped.iter().any(|d| d.doc.id == r.doc.id))
+            .collect();
+
+        let mut severity = BTreeMap::new();
+        for (key, value) in raw.severity {
+            let rule = crate::rules::find(&key)
+                .ok_or_else(|| format!("[severity]: unknown rule `{key}`"))?;
+            let sev = Severity::parse(&value)
+                .ok_or_else(|| format!("[severity] {key}: unknown severity `{value}`"))?;
+            severity.insert(rule.doc.id, sev);
+        }
+        let level =
+            |cli: &Option<String>, file: &Option<String>, what: &str| -> Result<Severity, String> {
+                match cli.as_ref().or(file.as_ref()) {
+                    None => Ok(Severity::Low),
+                    Some(s) => Severity::parse(s).ok_or_else(|| {
+                        format!("{what}: unknown severity `{s}` (critical, high, medium, low)")
+                    }),
+                }
+            };
+        Ok(Config {
+            fail_on: level(&over.fail_on, &raw.fail_on, "fail-on")?,
+            min_severity: level(&over.min_severity, &raw.min_severity, "min-severity")?,
+            settings: compile_settings(raw.settings)?,
+            root,
+            file,
+            enabled,
+            severity,
+            path_ignores,
+        })
+    }
+}
+
+fn find_upwards(start: &Path) -> Option<PathBuf> {
+    let abs = std::fs::canonicalize(start).ok()?;
+    let mut dir = if abs.is_dir() {
+        Some(abs.as_path())
+    } else {
+        abs.parent()
+    };
+    while let Some(d) = dir {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Selectors: `ALL`, a rule id (`C201`), a name (`apiserver-anonymous-auth`), a practice
+/// (`C2`) or a family letter (`C`).
+pub fn select_rules(selectors: &[String]) -> Result<Vec<&'static RuleEntry>, String> {
+    let mut out: Vec<&'static RuleEntry> = Vec::new();
+    for sel in selectors
+        .iter()
+        .flat_map(|s| s.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let upper = sel.to_ascii_uppercase();
+        let matched: Vec<&'static RuleEntry> = REGISTRY
+            .iter()
+            .filter(|r| {
+                upper == "ALL"
+                    || r.doc.id == upper
+                    || r.doc.name == sel
+                    || ((upper.len() == 1 || upper.len() == 2) && r.doc.id.starts_with(&upper))
+            })
+            .collect();
+        if matched.is_empty() {
+            return Err(format!(
+                "unknown rule selector `{sel}` (see `kube-harden rules`)"
+            ));
+        }
+        for m in matched {
+            if !out.iter().any(|o| o.doc.id == m.doc.id) {
+                out.push(m);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn compile_ignore(e: IgnoreEntryRaw) -> Result<PathIgnore, String> {
+    let rules = select_rules(&e.rules)?
+        .into_iter()
+        .map(|r| r.doc.id)
+        .collect();
+    let globs = if e.paths.is_empty() {
+        None
+    } else {
+        let mut b = globset::GlobSetBuilder::new();
+        for p in &e.paths {
+            let glob = globset::GlobBuilder::new(p)
+                .literal_separator(true)
+                .build()
+                .map_err(|err| format!("[[ignore]] paths: bad pattern `{p}`: {err}"))?;
+            b.add(glob);
+            // `dir` and `dir/` also cover everything below.
+            let below = format!("{}/**", p.trim_end_matches('/'));
+            b.add(globset::Glob::new(&below).map_err(|err| err.to_string())?);
+        }
+        Some(b.build().map_err(|err| err.to_string())?)
+    };
+    Ok(PathIgnore {
+        rules,
+        globs,
+        reason: e.reason.filter(|r| !r.trim().is_empty()),
+    })
+}
+
+fn compile_settings(raw: RawSettings) -> Result<Settings, String> {
+    let mut sensitive_ports = Vec::new();
+    for p in raw.sensitive_ports {
+        let range = match p {
+            PortSpec::Port(n) => PortRange { from: n, to: n },
+            PortSpec::Range(s) => {
+                let (a, b) = s.split_once('-').unwrap_or((&s, &s));
+                let parse = |x: &str| {
+                    x.trim()
+                        .parse::<u16>()
+                        .map_err(|_| format!("settings.sensitive-ports: bad port `{s}`"))
+                };
+                PortRange {
+                    from: parse(a)?,
+                    to: parse(b)?,
+                }
+            }
+        };
+        sensitive_ports.push((range, "configured sensitive port".to_string()));
+    }
+    let trusted_cidrs = raw
+        .trusted_cidrs
+        .iter()
+        .map(|c| {
+            c.parse()
+                .map_err(|_| format!("settings.trusted-cidrs: bad CIDR `{c}`"))
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Settings {
+        sensitive_ports,
+        trusted_cidrs,
+    })
+}

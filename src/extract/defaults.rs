@@ -1,0 +1,101 @@
+//! What a component does when a setting is absent, per origin. One table, so that a rule never
+//! guesses: the same flag defaults one way on the kubelet command line and another in a
+//! KubeletConfiguration file, and kubeadm fills in its own values for the control plane.
+//!
+//! `None` means the value is decided somewhere not in view (e.g. kubeadm writes the kubelet's
+//! config file itself, so `kubeletExtraArgs` without a flag says nothing).
+
+use crate::facts::{Component, Origin};
+
+/// (component, origins it applies to, flag, default)
+type Row = (Component, &'static [Origin], &'static str, &'static str);
+
+use Component::*;
+use Origin::*;
+
+const CP_FLAGS: &[Origin] = &[StaticPod];
+const KUBEADM: &[Origin] = &[KubeadmV1beta3, KubeadmV1beta4];
+const CP_ANY: &[Origin] = &[StaticPod, KubeadmV1beta3, KubeadmV1beta4];
+
+const TABLE: &[Row] = &[
+    // kube-apiserver's own defaults; kubeadm does not change these.
+    (ApiServer, CP_ANY, "anonymous-auth", "true"),
+    (ApiServer, CP_ANY, "profiling", "true"),
+    // kube-apiserver alone allows everything; kubeadm sets Node,RBAC.
+    (ApiServer, CP_FLAGS, "authorization-mode", "AlwaysAllow"),
+    (ApiServer, KUBEADM, "authorization-mode", "Node,RBAC"),
+    (
+        ApiServer,
+        KUBEADM,
+        "enable-admission-plugins",
+        "NodeRestriction",
+    ),
+    // Controller manager and scheduler: kubeadm binds them to loopback.
+    (ControllerManager, CP_FLAGS, "bind-address", "0.0.0.0"),
+    (ControllerManager, KUBEADM, "bind-address", "127.0.0.1"),
+    (Scheduler, CP_FLAGS, "bind-address", "0.0.0.0"),
+    (Scheduler, KUBEADM, "bind-address", "127.0.0.1"),
+    // etcd: kubeadm turns on client certificate authentication.
+    (Etcd, CP_FLAGS, "client-cert-auth", "false"),
+    (Etcd, KUBEADM, "client-cert-auth", "true"),
+    (Etcd, CP_FLAGS, "peer-client-cert-auth", "false"),
+    (Etcd, KUBEADM, "peer-client-cert-auth", "true"),
+    // kubelet: the config file's defaults are secure, the command line's are not.
+    (Kubelet, &[KubeletConfigFile], "anonymous-auth", "false"),
+    (Kubelet, &[KubeletFlags], "anonymous-auth", "true"),
+    (
+        Kubelet,
+        &[KubeletConfigFile],
+        "authorization-mode",
+        "Webhook",
+    ),
+    (
+        Kubelet,
+        &[KubeletFlags],
+        "authorization-mode",
+        "AlwaysAllow",
+    ),
+    (
+        Kubelet,
+        &[KubeletConfigFile],
+        "authentication-token-webhook",
+        "true",
+    ),
+    (
+        Kubelet,
+        &[KubeletFlags],
+        "authentication-token-webhook",
+        "false",
+    ),
+    (Kubelet, &[KubeletConfigFile], "read-only-port", "0"),
+    (Kubelet, &[KubeletFlags], "read-only-port", "10255"),
+];
+
+pub fn default_for(component: Component, origin: Origin, flag: &str) -> Option<&'static str> {
+    TABLE
+        .iter()
+        .find(|(c, origins, f, _)| *c == component && *f == flag && origins.contains(&origin))
+        .map(|row| row.3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kubelet_defaults_differ_by_origin() {
+        assert_eq!(
+            default_for(Kubelet, KubeletConfigFile, "anonymous-auth"),
+            Some("false")
+        );
+        assert_eq!(
+            default_for(Kubelet, KubeletFlags, "anonymous-auth"),
+            Some("true")
+        );
+        assert_eq!(default_for(Kubelet, KubeadmV1beta4, "anonymous-auth"), None);
+        assert_eq!(
+            default_for(ApiServer, KubeadmV1beta3, "authorization-mode"),
+            Some("Node,RBAC")
+        );
+    }
+}

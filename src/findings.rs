@@ -1,0 +1,178 @@
+//! Findings (a rule's verdict at a place) and diagnostics (what the tool itself has to say
+//! about a file it could not read fully).
+
+use crate::source::{Position, Source, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 4] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+    ];
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        Some(match s.to_ascii_lowercase().as_str() {
+            "low" => Severity::Low,
+            "medium" => Severity::Medium,
+            "high" => Severity::High,
+            "critical" => Severity::Critical,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+
+    /// SARIF `level`.
+    pub fn sarif_level(self) -> &'static str {
+        match self {
+            Severity::Critical | Severity::High => "error",
+            Severity::Medium => "warning",
+            Severity::Low => "note",
+        }
+    }
+
+    /// GitHub's `security-severity` (its buckets: >9 critical, 7–8.9 high, 4–6.9 medium).
+    pub fn security_severity(self) -> &'static str {
+        match self {
+            Severity::Critical => "9.5",
+            Severity::High => "8.0",
+            Severity::Medium => "5.5",
+            Severity::Low => "3.0",
+        }
+    }
+}
+
+/// A secondary place that explains a finding (e.g. the variable default that made a CIDR public).
+#[derive(Clone, Debug)]
+pub struct Related {
+    pub file: Source,
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SuppressionKind {
+    /// A comment or annotation in the scanned file.
+    InSource,
+    /// An `[[ignore]]` entry of the config file.
+    External,
+}
+
+#[derive(Clone, Debug)]
+pub struct Suppression {
+    pub kind: SuppressionKind,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule_id: &'static str,
+    pub rule_name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub file: Source,
+    pub span: Span,
+    pub related: Vec<Related>,
+    pub suppression: Option<Suppression>,
+    /// Stable across unrelated edits: rule, path, the flagged text and its occurrence number.
+    pub fingerprint: String,
+}
+
+impl Finding {
+    pub fn start(&self) -> Position {
+        self.file.position(self.span.start)
+    }
+
+    pub fn end(&self) -> Position {
+        self.file.position(self.span.end)
+    }
+
+    pub fn sort_key(&self) -> (String, Position, &'static str, Position, String) {
+        (
+            self.file.path.clone(),
+            self.start(),
+            self.rule_id,
+            self.end(),
+            self.message.clone(),
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Note => "note",
+        }
+    }
+}
+
+/// Something the tool reports about a file rather than about its security: it could not be
+/// parsed, was skipped, or carries a malformed suppression.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub path: String,
+    pub level: Level,
+    /// A short kind: `parse-error`, `skipped`, `suppression`, `io-error`, `internal-error`.
+    pub code: &'static str,
+    pub message: String,
+    pub region: Option<(Position, Position)>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        path: &str,
+        level: Level,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            path: path.to_string(),
+            level,
+            code,
+            message: message.into(),
+            region: None,
+        }
+    }
+
+    pub fn at(mut self, file: &crate::source::SourceFile, span: Span) -> Diagnostic {
+        self.region = Some(file.range(span));
+        self
+    }
+}
+
+/// FNV-1a, 64 bit: a hash whose value never changes between releases or platforms.
+pub fn stable_hash(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0u8)) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    format!("{h:016x}")
+}

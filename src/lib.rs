@@ -1,0 +1,318 @@
+//! kube-harden: a static linter for the infrastructure of Kubernetes clusters.
+//!
+//! The pipeline: discover → read → parse (span trees) → classify → extract facts → rules →
+//! findings → report. [`scan`] runs all of it except reporting.
+
+pub mod cidr;
+pub mod classify;
+pub mod config;
+pub mod discover;
+pub mod extract;
+pub mod facts;
+pub mod findings;
+pub mod parse;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod suppress;
+
+use config::Config;
+use facts::FileFacts;
+use findings::{stable_hash, Diagnostic, Finding, Level};
+use rayon::prelude::*;
+use source::{Source, SourceFile};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Files above this size are reported and skipped.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// What to scan.
+#[derive(Debug, Default, Clone)]
+pub struct Input {
+    pub paths: Vec<PathBuf>,
+    /// Text read from standard input, with the name it should be reported under.
+    pub stdin: Option<(String, String)>,
+    /// Worker threads; `None` lets rayon decide.
+    pub threads: Option<usize>,
+}
+
+/// Everything a scan found, sorted, ready for a reporter.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files_scanned: usize,
+}
+
+impl Outcome {
+    /// Findings that are not suppressed and at or above the reporting threshold.
+    pub fn active(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.suppression.is_none())
+    }
+}
+
+pub fn scan(input: &Input, config: &Config) -> Outcome {
+    let mut diagnostics = Vec::new();
+    let candidates = discover::discover(&input.paths, &mut diagnostics);
+    let run = || {
+        candidates
+            .par_iter()
+            .map(|c| lint_path(&c.path, config))
+            .collect::<Vec<_>>()
+    };
+    let results = match rayon::ThreadPoolBuilder::new()
+        .num_threads(input.threads.unwrap_or(0))
+        .stack_size(32 * 1024 * 1024)
+        .build()
+    {
+        Ok(pool) => pool.install(run),
+        Err(_) => run(),
+    };
+    let mut outcome = Outcome {
+        files_scanned: candidates.len(),
+        ..Outcome::default()
+    };
+    for (f, d) in results {
+        outcome.findings.extend(f);
+        diagnostics.extend(d);
+    }
+    if let Some((name, text)) = &input.stdin {
+        let (f, d) = lint_text(name.clone(), text.clone(), Path::new(name), config);
+        outcome.findings.extend(f);
+        diagnostics.extend(d);
+        outcome.files_scanned += 1;
+    }
+    outcome
+        .findings
+        .retain(|f| f.severity >= config.min_severity);
+    outcome.findings.sort_by_cached_key(Finding::sort_key);
+    assign_fingerprints(&mut outcome.findings);
+    diagnostics
+        .sort_by(|a, b| (&a.path, a.region, &a.message).cmp(&(&b.path, b.region, &b.message)));
+    diagnostics.dedup_by(|a, b| a.path == b.path && a.region == b.region && a.message == b.message);
+    outcome.diagnostics = diagnostics;
+    outcome
+}
+
+/// Reads one file and lints it; never panics, whatever the file holds.
+fn lint_path(path: &Path, config: &Config) -> (Vec<Finding>, Vec<Diagnostic>) {
+    let shown = discover::display_path(path);
+    let skip =
+        |level, code, msg: String| (Vec::new(), vec![Diagnostic::new(&shown, level, code, msg)]);
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            return skip(
+                Level::Warning,
+                "skipped",
+                format!(
+                    "file is {} bytes, over the {} byte limit; not scanned",
+                    m.len(),
+                    MAX_FILE_BYTES
+                ),
+            )
+        }
+        Err(e) => return skip(Level::Error, "io-error", format!("cannot read file: {e}")),
+        _ => {}
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return skip(Level::Error, "io-error", format!("cannot read file: {e}")),
+    };
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return skip(
+            Level::Warning,
+            "skipped",
+            "binary file (contains NUL bytes); not scanned".into(),
+        );
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return skip(
+                Level::Warning,
+                "skipped",
+                format!(
+                    "not valid UTF-8 (at byte {}); not scanned",
+                    e.utf8_error().valid_up_to()
+                ),
+            )
+        }
+    };
+    lint_text(shown, text, path, config)
+}
+
+/// Lints text already in memory (a file or standard input).
+pub fn lint_text(
+    shown: String,
+    text: String,
+    path: &Path,
+    config: &Config,
+) -> (Vec<Finding>, Vec<Diagnostic>) {
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    let file: Source = Arc::new(SourceFile::new(shown.clone(), text));
+    let rel = rel_to(path, &config.root);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        lint_source(&file, rel.as_deref(), path, config)
+    }));
+    match result {
+        Ok(r) => r,
+        Err(_) => (
+            Vec::new(),
+            vec![Diagnostic::new(
+                &shown,
+                Level::Error,
+                "internal-error",
+                "kube-harden failed on this file (a bug: please report it); other files were scanned",
+            )],
+        ),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Yaml,
+    Json,
+    Toml,
+    Terraform,
+}
+
+fn format_of(path: &Path, text: &str) -> Format {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("json" | "ign") => Format::Json,
+        Some("toml") => Format::Toml,
+        Some("tf") => Format::Terraform,
+        Some("yaml" | "yml" | "bu") => Format::Yaml,
+        // Unknown extension (named explicitly, or stdin): sniff.
+        _ => {
+            let t = text.trim_start();
+            if t.starts_with('{') {
+                Format::Json
+            } else if t.starts_with("[settings") || t.contains("\n[settings") {
+                Format::Toml
+            } else if t.starts_with("resource \"") || t.starts_with("terraform {") {
+                Format::Terraform
+            } else {
+                Format::Yaml
+            }
+        }
+    }
+}
+
+fn lint_source(
+    file: &Source,
+    rel: Option<&str>,
+    path: &Path,
+    config: &Config,
+) -> (Vec<Finding>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut facts = FileFacts::default();
+    let text = file.text.as_str();
+    let parse_failed = |e: parse::ParseError, diags: &mut Vec<Diagnostic>| {
+        let mut message = e.message;
+        if text.contains("{{") {
+            message.push_str("; this looks like a Helm or Go template: render it first (`helm template … | kube-harden check - --stdin-filename chart.yaml`)");
+        }
+        let d = Diagnostic::new(&file.path, Level::Error, "parse-error", message);
+        diags.push(match e.span {
+            Some(s) => d.at(file, s),
+            None => d,
+        });
+    };
+    match format_of(path, text) {
+        Format::Yaml => {
+            let (docs, err) = parse::yaml::parse(text);
+            for doc in &docs {
+                extract::document(doc, text, &mut facts);
+            }
+            if let Some(e) = err {
+                parse_failed(e, &mut diags);
+            }
+        }
+        Format::Json => match parse::json::parse(text) {
+            Ok(Some(doc)) => extract::document(&doc, text, &mut facts),
+            Ok(None) => {}
+            Err(e) => parse_failed(e, &mut diags),
+        },
+        Format::Toml => match parse::toml::parse(text) {
+            Ok(doc) => extract::toml_document(&doc, &mut facts),
+            Err(e) => parse_failed(e, &mut diags),
+        },
+        Format::Terraform => match parse::hcl::parse(text) {
+            Ok(body) => extract::terraform(&body, text, &mut facts),
+            Err(e) => parse_failed(e, &mut diags),
+        },
+    }
+    let mut findings = run_rules(file, &facts, config);
+    suppress::apply(file, rel, &mut findings, &facts.objects, config, &mut diags);
+    (findings, diags)
+}
+
+fn run_rules(file: &Source, facts: &FileFacts, config: &Config) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for entry in &config.enabled {
+        let mut cx = rules::Cx::new(&config.settings);
+        entry.rule.check(facts, &mut cx);
+        for r in cx.reports {
+            findings.push(Finding {
+                rule_id: entry.doc.id,
+                rule_name: entry.doc.name,
+                severity: config.severity_of(entry),
+                message: r.message,
+                file: file.clone(),
+                span: r.span,
+                related: r
+                    .related
+                    .into_iter()
+                    .map(|(span, message)| findings::Related {
+                        file: file.clone(),
+                        span,
+                        message,
+                    })
+                    .collect(),
+                suppression: None,
+                fingerprint: String::new(),
+            });
+        }
+    }
+    findings
+}
+
+/// Path of a file relative to the config root, for `[[ignore]]` globs.
+fn rel_to(path: &Path, root: &Path) -> Option<String> {
+    let abs = std::fs::canonicalize(path)
+        .ok()
+        .or_else(|| std::env::current_dir().ok().map(|c| c.join(path)))?;
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    abs.strip_prefix(&root)
+        .ok()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+}
+
+/// Fingerprint = hash(rule, path, flagged text, n-th occurrence of that triple): stable when
+/// lines move, distinct for repeated identical findings.
+fn assign_fingerprints(findings: &mut [Finding]) {
+    let mut seen: HashMap<(String, &'static str, String), usize> = HashMap::new();
+    for f in findings.iter_mut() {
+        let snippet = f
+            .file
+            .slice(f.span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let n = seen
+            .entry((f.file.path.clone(), f.rule_id, snippet.clone()))
+            .or_insert(0);
+        *n += 1;
+        f.fingerprint = stable_hash(&[f.rule_id, &f.file.path, &snippet, &n.to_string()]);
+    }
+}

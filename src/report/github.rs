@@ -1,0 +1,82 @@
+//! `--format github`: workflow commands that GitHub Actions turns into annotations. Most severe
+//! first, because GitHub shows only the first 10 of each kind per step.
+
+use crate::findings::{Level, Severity};
+use crate::Outcome;
+use std::fmt::Write as _;
+
+/// Escaping for the message part (after `::`).
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping for property values (`file=…,title=…`).
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn command(sev: Severity) -> &'static str {
+    match sev {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low => "notice",
+    }
+}
+
+pub fn render(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    let mut active: Vec<_> = outcome.active().collect();
+    active.sort_by_key(|f| std::cmp::Reverse(f.severity)); // stable: keeps path/line order within a severity
+    for f in active {
+        let (s, e) = (f.start(), f.end());
+        let _ = writeln!(
+            out,
+            "::{} file={},line={},endLine={},col={},endColumn={},title={}::{}",
+            command(f.severity),
+            escape_property(&f.file.path),
+            s.line,
+            e.line,
+            s.column,
+            e.column,
+            escape_property(&format!(
+                "{} {} ({})",
+                f.rule_id,
+                f.rule_name,
+                f.severity.as_str()
+            )),
+            escape_data(&f.message)
+        );
+    }
+    for d in &outcome.diagnostics {
+        let cmd = match d.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Note => "notice",
+        };
+        let loc = d
+            .region
+            .map(|(s, _)| format!(",line={},col={}", s.line, s.column))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "::{cmd} file={}{loc},title={}::{}",
+            escape_property(&d.path),
+            escape_property(&format!("kube-harden {}", d.code)),
+            escape_data(&d.message)
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_data("50%\nnext"), "50%25%0Anext");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

@@ -1,0 +1,156 @@
+//! `--format json`: a stable, documented shape for other tools (see README, "JSON output").
+//! Version 1: fields are only ever added.
+
+use crate::findings::{Finding, SuppressionKind};
+use crate::source::Position;
+use crate::Outcome;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    version: u32,
+    tool: Tool,
+    findings: Vec<JFinding<'a>>,
+    diagnostics: Vec<JDiagnostic<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Pos {
+    line: usize,
+    column: usize,
+}
+
+impl From<Position> for Pos {
+    fn from(p: Position) -> Pos {
+        Pos {
+            line: p.line,
+            column: p.column,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JFinding<'a> {
+    rule: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    path: &'a str,
+    start: Pos,
+    end: Pos,
+    fix: &'static str,
+    fingerprint: &'a str,
+    related: Vec<JRelated<'a>>,
+    suppressed: Option<JSuppressed<'a>>,
+}
+
+#[derive(Serialize)]
+struct JRelated<'a> {
+    path: &'a str,
+    start: Pos,
+    end: Pos,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JSuppressed<'a> {
+    kind: &'static str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct JDiagnostic<'a> {
+    path: &'a str,
+    level: &'static str,
+    code: &'static str,
+    message: &'a str,
+    start: Option<Pos>,
+    end: Option<Pos>,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    findings: usize,
+    suppressed: usize,
+    critical: usize,
+    high: usize,
+    medium: usize,
+    low: usize,
+}
+
+fn finding(f: &Finding) -> JFinding<'_> {
+    let doc = &crate::rules::find(f.rule_id).expect("registered rule").doc;
+    JFinding {
+        rule: f.rule_id,
+        name: f.rule_name,
+        severity: f.severity.as_str(),
+        message: &f.message,
+        path: &f.file.path,
+        start: f.start().into(),
+        end: f.end().into(),
+        fix: doc.fix,
+        fingerprint: &f.fingerprint,
+        related: f
+            .related
+            .iter()
+            .map(|r| JRelated {
+                path: &r.file.path,
+                start: r.file.position(r.span.start).into(),
+                end: r.file.position(r.span.end).into(),
+                message: &r.message,
+            })
+            .collect(),
+        suppressed: f.suppression.as_ref().map(|s| JSuppressed {
+            kind: match s.kind {
+                SuppressionKind::InSource => "inSource",
+                SuppressionKind::External => "external",
+            },
+            reason: &s.reason,
+        }),
+    }
+}
+
+pub fn render(outcome: &Outcome) -> String {
+    let count = |sev| outcome.active().filter(|f| f.severity == sev).count();
+    use crate::findings::Severity::*;
+    let doc = Doc {
+        version: 1,
+        tool: Tool {
+            name: "kube-harden",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        findings: outcome.findings.iter().map(finding).collect(),
+        diagnostics: outcome
+            .diagnostics
+            .iter()
+            .map(|d| JDiagnostic {
+                path: &d.path,
+                level: d.level.as_str(),
+                code: d.code,
+                message: &d.message,
+                start: d.region.map(|r| r.0.into()),
+                end: d.region.map(|r| r.1.into()),
+            })
+            .collect(),
+        summary: Summary {
+            files: outcome.files_scanned,
+            findings: outcome.active().count(),
+            suppressed: outcome.findings.len() - outcome.active().count(),
+            critical: count(Critical),
+            high: count(High),
+            medium: count(Medium),
+            low: count(Low),
+        },
+    };
+    let mut s = serde_json::to_string_pretty(&doc).expect("serialisable");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,252 @@
+//! `--format sarif`: SARIF 2.1.0 for GitHub code scanning and editors. One run; the driver lists
+//! every enabled rule with metadata from its page; results point at exact regions with UTF-16
+//! columns; suppressed findings are kept with `suppressions`; files that could not be read are
+//! `toolExecutionNotifications`.
+
+use crate::config::Config;
+use crate::findings::{Finding, Level, SuppressionKind};
+use crate::rules::RuleEntry;
+use crate::source::Position;
+use crate::Outcome;
+use serde_json::{json, Value};
+use serde_sarif::sarif::{
+    ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
+    PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
+    Result as SarifResult, ResultLevel, Run, RunAutomationDetails, Sarif, Suppression, Tool,
+    ToolComponent,
+};
+use std::collections::BTreeMap;
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+fn text(s: impl Into<String>) -> Message {
+    Message::builder().text(s.into()).build()
+}
+
+fn region(start: Position, end: Position) -> Region {
+    Region::builder()
+        .start_line(start.line as i64)
+        .start_column(start.column as i64)
+        .end_line(end.line as i64)
+        .end_column(end.column as i64)
+        .build()
+}
+
+/// A relative path becomes a `%SRCROOT%`-relative URI; an absolute one a `file://` URI.
+fn artifact(path: &str) -> ArtifactLocation {
+    let encoded = percent_encoding::utf8_percent_encode(path, URI_PATH).to_string();
+    if path.starts_with('/') {
+        ArtifactLocation::builder()
+            .uri(format!("file://{encoded}"))
+            .build()
+    } else {
+        ArtifactLocation::builder()
+            .uri(encoded)
+            .uri_base_id("%SRCROOT%".to_string())
+            .build()
+    }
+}
+
+const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b']')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+fn location(path: &str, start: Position, end: Position, message: Option<&str>) -> Location {
+    let physical = PhysicalLocation::builder()
+        .artifact_location(artifact(path))
+        .region(region(start, end))
+        .build();
+    match message {
+        Some(m) => Location::builder()
+            .physical_location(physical)
+            .message(text(m))
+            .build(),
+        None => Location::builder().physical_location(physical).build(),
+    }
+}
+
+fn descriptor(entry: &RuleEntry, config: &Config) -> ReportingDescriptor {
+    let d = &entry.doc;
+    let sev = config.severity_of(entry);
+    let mut extra = BTreeMap::new();
+    extra.insert(
+        "security-severity".to_string(),
+        json!(sev.security_severity()),
+    );
+    extra.insert("precision".to_string(), json!("high"));
+    extra.insert("problem.severity".to_string(), json!(sev.sarif_level()));
+    let help_text = format!("{}\n\nFix: {}\n\n{}", d.summary, d.fix, d.help_uri());
+    ReportingDescriptor::builder()
+        .id(d.id.to_string())
+        .name(d.name.to_string())
+        .short_description(
+            MultiformatMessageString::builder()
+                .text(d.title.to_string())
+                .build(),
+        )
+        .full_description(
+            MultiformatMessageString::builder()
+                .text(d.summary.to_string())
+                .build(),
+        )
+        .help(
+            MultiformatMessageString::builder()
+                .text(help_text)
+                .markdown(d.body().to_string())
+                .build(),
+        )
+        .help_uri(d.help_uri())
+        .default_configuration(
+            ReportingConfiguration::builder()
+                .level(json!(sev.sarif_level()))
+                .build(),
+        )
+        .properties(
+            PropertyBag::builder()
+                .tags(vec![
+                    "security".to_string(),
+                    "kubernetes".to_string(),
+                    format!("practice/{}", d.practice),
+                    d.practice_name().to_string(),
+                ])
+                .additional_properties(extra)
+                .build(),
+        )
+        .build()
+}
+
+fn result(f: &Finding, rule_index: usize) -> SarifResult {
+    let level = match f.severity.sarif_level() {
+        "error" => ResultLevel::Error,
+        "warning" => ResultLevel::Warning,
+        _ => ResultLevel::Note,
+    };
+    let mut fp = BTreeMap::new();
+    fp.insert("kubeHarden/v1".to_string(), f.fingerprint.clone());
+    let related: Vec<Location> = f
+        .related
+        .iter()
+        .map(|r| {
+            let (s, e) = r.file.range(r.span);
+            location(&r.file.path, s, e, Some(&r.message))
+        })
+        .collect();
+    let base = SarifResult::builder()
+        .rule_id(f.rule_id.to_string())
+        .rule_index(rule_index as i64)
+        .level(level)
+        .message(text(f.message.clone()))
+        .locations(vec![location(&f.file.path, f.start(), f.end(), None)])
+        .partial_fingerprints(fp);
+    match (&f.suppression, related.is_empty()) {
+        (None, true) => base.build(),
+        (None, false) => base.related_locations(related).build(),
+        (Some(s), rel_empty) => {
+            let kind = match s.kind {
+                SuppressionKind::InSource => "inSource",
+                SuppressionKind::External => "external",
+            };
+            let sup = if s.reason.is_empty() {
+                Suppression::builder().kind(json!(kind)).build()
+            } else {
+                Suppression::builder()
+                    .kind(json!(kind))
+                    .justification(s.reason.clone())
+                    .build()
+            };
+            if rel_empty {
+                base.suppressions(vec![sup]).build()
+            } else {
+                base.related_locations(related)
+                    .suppressions(vec![sup])
+                    .build()
+            }
+        }
+    }
+}
+
+pub fn to_value(outcome: &Outcome, config: &Config) -> Value {
+    let rules: Vec<&RuleEntry> = config.enabled.clone();
+    let index = |id: &str| rules.iter().position(|r| r.doc.id == id).unwrap_or(0);
+    let driver = ToolComponent::builder()
+        .name("kube-harden".to_string())
+        .version(env!("CARGO_PKG_VERSION").to_string())
+        .semantic_version(env!("CARGO_PKG_VERSION").to_string())
+        .information_uri(env!("CARGO_PKG_REPOSITORY").to_string())
+        .rules(
+            rules
+                .iter()
+                .map(|r| descriptor(r, config))
+                .collect::<Vec<_>>(),
+        )
+        .build();
+    let notifications: Vec<Notification> = outcome
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let level = match d.level {
+                Level::Error => "error",
+                Level::Warning => "warning",
+                Level::Note => "note",
+            };
+            let loc = match d.region {
+                Some((s, e)) => location(&d.path, s, e, None),
+                None => Location::builder()
+                    .physical_location(
+                        PhysicalLocation::builder()
+                            .artifact_location(artifact(&d.path))
+                            .build(),
+                    )
+                    .build(),
+            };
+            Notification::builder()
+                .message(text(format!("{}: {}", d.path, d.message)))
+                .level(json!(level))
+                .locations(vec![loc])
+                .build()
+        })
+        .collect();
+    let invocation = Invocation::builder()
+        .execution_successful(true)
+        .tool_execution_notifications(notifications)
+        .build();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .results(
+            outcome
+                .findings
+                .iter()
+                .map(|f| result(f, index(f.rule_id)))
+                .collect::<Vec<_>>(),
+        )
+        .invocations(vec![invocation])
+        .column_kind(json!("utf16CodeUnits"))
+        .automation_details(
+            RunAutomationDetails::builder()
+                .id("kube-harden/".to_string())
+                .build(),
+        )
+        .build();
+    let sarif = Sarif::builder()
+        .schema(SCHEMA.to_string())
+        .version(json!("2.1.0"))
+        .runs(vec![run])
+        .build();
+    serde_json::to_value(&sarif).expect("serialisable")
+}
+
+pub fn render(outcome: &Outcome, config: &Config) -> String {
+    let mut s = serde_json::to_string_pretty(&to_value(outcome, config)).expect("serialisable");
+    s.push('\n');
+    s
+}
