@@ -23,7 +23,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Scan files and directories (default: the current directory). `-` reads standard input.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List every rule: id, name, practice, severity, title.
     Rules,
     /// Print a rule's page (by id or name).
@@ -91,7 +91,7 @@ fn main() -> ExitCode {
             )),
             None => fail(&format!("unknown rule `{rule}` (see `kube-harden rules`)")),
         },
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
     }
 }
 
