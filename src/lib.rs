@@ -56,11 +56,16 @@ impl Outcome {
 pub fn scan(input: &Input, config: &Config) -> Outcome {
     let mut diagnostics = Vec::new();
     let candidates = discover::discover(&input.paths, &mut diagnostics);
+    // Standard input is linted inside the pool too, for the same large stacks.
     let run = || {
-        candidates
+        let mut results = candidates
             .par_iter()
             .map(|c| lint_path(&c.path, config))
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        if let Some((name, text)) = &input.stdin {
+            results.push(lint_text(name.clone(), text.clone(), Path::new(name), config));
+        }
+        results
     };
     let results = match rayon::ThreadPoolBuilder::new()
         .num_threads(input.threads.unwrap_or(0))
@@ -71,18 +76,12 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
         Err(_) => run(),
     };
     let mut outcome = Outcome {
-        files_scanned: candidates.len(),
+        files_scanned: candidates.len() + usize::from(input.stdin.is_some()),
         ..Outcome::default()
     };
     for (f, d) in results {
         outcome.findings.extend(f);
         diagnostics.extend(d);
-    }
-    if let Some((name, text)) = &input.stdin {
-        let (f, d) = lint_text(name.clone(), text.clone(), Path::new(name), config);
-        outcome.findings.extend(f);
-        diagnostics.extend(d);
-        outcome.files_scanned += 1;
     }
     outcome
         .findings

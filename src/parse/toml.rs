@@ -7,6 +7,13 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 pub fn parse(text: &str) -> Result<Document, ParseError> {
+    // Same guard as for HCL: refuse hostile nesting before a recursive parser sees it.
+    if let Some(at) = super::hcl::too_deep(text) {
+        return Err(ParseError::new(
+            format!("TOML nested deeper than {} levels; refusing to read further", super::MAX_DEPTH),
+            Some(Span::new(at, at)),
+        ));
+    }
     let table = DeTable::parse(text).map_err(|e| {
         ParseError::new(
             format!("invalid TOML: {}", e.message()),
