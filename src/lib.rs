@@ -3,6 +3,7 @@
 //! The pipeline: discover → read → parse (span trees) → classify → extract facts → rules →
 //! findings → report. [`scan`] runs all of it except reporting.
 
+pub mod baseline;
 pub mod cidr;
 pub mod classify;
 pub mod config;
@@ -63,7 +64,12 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
             .map(|c| lint_path(&c.path, config))
             .collect::<Vec<_>>();
         if let Some((name, text)) = &input.stdin {
-            results.push(lint_text(name.clone(), text.clone(), Path::new(name), config));
+            results.push(lint_text(
+                name.clone(),
+                text.clone(),
+                Path::new(name),
+                config,
+            ));
         }
         results
     };

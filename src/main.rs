@@ -61,6 +61,12 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (and report them as usual).
+    #[arg(long)]
+    write_baseline: Option<PathBuf>,
     /// Colour in human output: auto, always or never.
     #[arg(long, default_value = "auto")]
     color: String,
@@ -148,7 +154,17 @@ fn check(args: CheckArgs) -> ExitCode {
         stdin,
         threads: args.threads,
     };
-    let outcome = kube_harden::scan(&input, &config);
+    let mut outcome = kube_harden::scan(&input, &config);
+    if let Some(p) = &args.write_baseline {
+        if let Err(e) = kube_harden::baseline::write(p, &outcome) {
+            return fail(&e);
+        }
+    }
+    if let Some(p) = &args.baseline {
+        if let Err(e) = kube_harden::baseline::apply(p, &mut outcome) {
+            return fail(&e);
+        }
+    }
     let color = match args.color.as_str() {
         "always" => true,
         "never" => false,

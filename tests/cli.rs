@@ -10,7 +10,12 @@ fn bin() -> Command {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    bin().current_dir(dir).args(args).env("NO_COLOR", "1").output().unwrap()
+    bin()
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
 
 fn code(o: &Output) -> i32 {
@@ -44,7 +49,10 @@ fn exit_codes_follow_findings_and_errors() {
     assert_eq!(code(&run(clean.path(), &["check"])), 0);
     let bad = tree(&[("pod.yaml", BAD_POD)]);
     assert_eq!(code(&run(bad.path(), &["check"])), 1);
-    assert_eq!(code(&run(bad.path(), &["check", "--fail-on", "critical"])), 0);
+    assert_eq!(
+        code(&run(bad.path(), &["check", "--fail-on", "critical"])),
+        0
+    );
     assert_eq!(code(&run(bad.path(), &["check", "--format", "xml"])), 2);
     assert_eq!(code(&run(bad.path(), &["check", "--select", "Z999"])), 2);
     let broken = tree(&[(".kube-harden.toml", "select = [")]);
@@ -56,7 +64,13 @@ fn exit_codes_follow_findings_and_errors() {
 #[test]
 fn select_and_ignore_by_id_or_name() {
     let bad = tree(&[("pod.yaml", BAD_POD)]);
-    assert_eq!(code(&run(bad.path(), &["check", "--ignore", "apiserver-anonymous-auth"])), 0);
+    assert_eq!(
+        code(&run(
+            bad.path(),
+            &["check", "--ignore", "apiserver-anonymous-auth"]
+        )),
+        0
+    );
     assert_eq!(code(&run(bad.path(), &["check", "--select", "N3"])), 0);
     assert_eq!(code(&run(bad.path(), &["check", "--select", "c201"])), 1);
 }
@@ -70,13 +84,22 @@ fn config_is_found_upwards_and_applies() {
             "[[ignore]]\nrules = [\"C201\"]\npaths = [\"sub/deep\"]\nreason = \"lab cluster\"\n",
         ),
     ]);
-    let o = run(&dir.path().join("sub"), &["check", "deep", "--format", "json"]);
+    let o = run(
+        &dir.path().join("sub"),
+        &["check", "deep", "--format", "json"],
+    );
     assert_eq!(code(&o), 0, "{}", stdout(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["findings"][0]["suppressed"]["kind"], "external");
     assert_eq!(v["findings"][0]["suppressed"]["reason"], "lab cluster");
 
-    let sev = tree(&[("pod.yaml", BAD_POD), (".kube-harden.toml", "fail-on = \"high\"\n[severity]\nC201 = \"critical\"\n")]);
+    let sev = tree(&[
+        ("pod.yaml", BAD_POD),
+        (
+            ".kube-harden.toml",
+            "fail-on = \"high\"\n[severity]\nC201 = \"critical\"\n",
+        ),
+    ]);
     let o = run(sev.path(), &["check", "--format", "json"]);
     assert_eq!(code(&o), 1);
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -89,22 +112,34 @@ fn inline_and_annotation_suppressions() {
         "        - --anonymous-auth=true\n",
         "        # kube-harden:ignore[C201] probes need anonymous /livez\n        - --anonymous-auth=true\n",
     );
-    let no_reason = BAD_POD.replace("- --anonymous-auth=true", "- --anonymous-auth=true # kube-harden:ignore[C201]");
+    let no_reason = BAD_POD.replace(
+        "- --anonymous-auth=true",
+        "- --anonymous-auth=true # kube-harden:ignore[C201]",
+    );
     let annotated = BAD_POD.replace(
         "  name: kube-apiserver\n",
         "  name: kube-apiserver\n  annotations:\n    kube-harden.io/ignore: \"C201 accepted for the lab\"\n",
     );
-    let dir = tree(&[("a.yaml", &commented), ("b.yaml", &no_reason), ("c.yaml", &annotated)]);
+    let dir = tree(&[
+        ("a.yaml", &commented),
+        ("b.yaml", &no_reason),
+        ("c.yaml", &annotated),
+    ]);
     let o = run(dir.path(), &["check", "--format", "json"]);
     assert_eq!(code(&o), 0, "{}", stdout(&o));
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     let findings = v["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 3);
-    assert!(findings.iter().all(|f| f["suppressed"]["kind"] == "inSource"));
+    assert!(findings
+        .iter()
+        .all(|f| f["suppressed"]["kind"] == "inSource"));
     let diags = v["diagnostics"].as_array().unwrap();
     assert_eq!(diags.len(), 1, "{diags:?}");
     assert_eq!(diags[0]["path"], "b.yaml");
-    assert!(diags[0]["message"].as_str().unwrap().contains("without a reason"));
+    assert!(diags[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("without a reason"));
 }
 
 #[test]
@@ -119,14 +154,28 @@ fn sarif_has_what_github_needs() {
     assert_eq!(rules.len(), kube_harden::rules::REGISTRY.len());
     for r in rules {
         for key in ["id", "name", "helpUri"] {
-            assert!(r[key].as_str().is_some_and(|s| !s.is_empty()), "{key} in {r}");
+            assert!(
+                r[key].as_str().is_some_and(|s| !s.is_empty()),
+                "{key} in {r}"
+            );
         }
         assert!(!r["shortDescription"]["text"].as_str().unwrap().is_empty());
         assert!(!r["fullDescription"]["text"].as_str().unwrap().is_empty());
         assert!(!r["help"]["text"].as_str().unwrap().is_empty());
         assert!(!r["help"]["markdown"].as_str().unwrap().is_empty());
-        assert!(r["properties"]["security-severity"].as_str().unwrap().parse::<f64>().unwrap() > 0.0);
-        assert!(r["properties"]["tags"].as_array().unwrap().iter().any(|t| t == "security"));
+        assert!(
+            r["properties"]["security-severity"]
+                .as_str()
+                .unwrap()
+                .parse::<f64>()
+                .unwrap()
+                > 0.0
+        );
+        assert!(r["properties"]["tags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "security"));
     }
     let results = run0["results"].as_array().unwrap();
     assert!(!results.is_empty());
@@ -144,11 +193,18 @@ fn sarif_has_what_github_needs() {
         let src = text.lines().nth(line - 1).unwrap();
         let col = region["startColumn"].as_u64().unwrap() as usize;
         assert!(col >= 1 && col <= src.len() + 1);
-        assert!(res["partialFingerprints"]["kubeHarden/v1"].as_str().unwrap().len() == 16);
+        assert!(
+            res["partialFingerprints"]["kubeHarden/v1"]
+                .as_str()
+                .unwrap()
+                .len()
+                == 16
+        );
     }
     // No findings: still a valid run with an empty results array.
     let empty = tree(&[("pod.yaml", GOOD_POD)]);
-    let v: Value = serde_json::from_str(&stdout(&run(empty.path(), &["check", "--format", "sarif"]))).unwrap();
+    let v: Value =
+        serde_json::from_str(&stdout(&run(empty.path(), &["check", "--format", "sarif"]))).unwrap();
     assert_eq!(v["runs"][0]["results"].as_array().unwrap().len(), 0);
 }
 
@@ -158,22 +214,41 @@ fn github_annotations_escape_and_sort_by_severity() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.iter().all(|l| l.starts_with("::")));
-    let first_warning = lines.iter().position(|l| l.starts_with("::warning")).unwrap();
-    assert!(lines[..first_warning].iter().all(|l| l.starts_with("::error")));
+    let first_warning = lines
+        .iter()
+        .position(|l| l.starts_with("::warning"))
+        .unwrap();
+    assert!(lines[..first_warning]
+        .iter()
+        .all(|l| l.starts_with("::error")));
     assert!(lines[0].contains("title=N301 control-plane-port-open-to-world (critical)"));
-    assert!(lines.iter().any(|l| l.contains("file=testdata/C201/static-pod-bad.yaml,line=16,endLine=16,col=11,endColumn=32")));
+    assert!(lines.iter().any(|l| l.contains(
+        "file=testdata/C201/static-pod-bad.yaml,line=16,endLine=16,col=11,endColumn=32"
+    )));
 }
 
 #[test]
 fn stdin_is_read_under_its_given_name() {
     let mut child = bin()
-        .args(["check", "-", "--stdin-filename", "chart/apiserver.yaml", "--format", "json"])
+        .args([
+            "check",
+            "-",
+            "--stdin-filename",
+            "chart/apiserver.yaml",
+            "--format",
+            "json",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(BAD_POD.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(BAD_POD.as_bytes())
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert_eq!(code(&o), 1);
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -185,7 +260,12 @@ fn stdin_is_read_under_its_given_name() {
 fn output_is_identical_whatever_the_thread_count() {
     let outputs: Vec<String> = ["1", "2", "8"]
         .iter()
-        .map(|t| stdout(&run(&repo(), &["check", "testdata", "--format", "sarif", "--threads", t])))
+        .map(|t| {
+            stdout(&run(
+                &repo(),
+                &["check", "testdata", "--format", "sarif", "--threads", t],
+            ))
+        })
         .collect();
     assert_eq!(outputs[0], outputs[1]);
     assert_eq!(outputs[0], outputs[2]);
@@ -194,7 +274,10 @@ fn output_is_identical_whatever_the_thread_count() {
 #[test]
 fn rules_and_explain() {
     let o = run(&repo(), &["rules"]);
-    assert_eq!(stdout(&o).lines().count(), kube_harden::rules::REGISTRY.len());
+    assert_eq!(
+        stdout(&o).lines().count(),
+        kube_harden::rules::REGISTRY.len()
+    );
     let o = run(&repo(), &["explain", "apiserver-anonymous-auth"]);
     assert!(stdout(&o).contains("## How to fix"));
     assert_eq!(code(&run(&repo(), &["explain", "Z999"])), 2);
@@ -210,4 +293,36 @@ fn output_file_and_human_summary() {
     assert!(text.contains("C201 apiserver-anonymous-auth (medium)"));
     assert!(text.contains("1 finding (1 medium) in 1 of 1 files"));
     assert!(!text.contains('\u{1b}'), "no colour when not a terminal");
+}
+
+#[test]
+fn baseline_round_trip_survives_moved_lines() {
+    let dir = tree(&[("pod.yaml", BAD_POD)]);
+    let o = run(dir.path(), &["check", "--write-baseline", "baseline.json"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(
+        code(&run(dir.path(), &["check", "--baseline", "baseline.json"])),
+        0
+    );
+    // Insert lines above the finding: still baselined.
+    let moved = BAD_POD.replace(
+        "spec:\n",
+        "spec:\n  # a comment\n  # another\n  restartPolicy: Always\n",
+    );
+    std::fs::write(dir.path().join("pod.yaml"), &moved).unwrap();
+    assert_eq!(
+        code(&run(dir.path(), &["check", "--baseline", "baseline.json"])),
+        0
+    );
+    // A new finding is reported.
+    std::fs::write(dir.path().join("new.yaml"), BAD_POD).unwrap();
+    let o = run(
+        dir.path(),
+        &["check", "--baseline", "baseline.json", "--format", "json"],
+    );
+    assert_eq!(code(&o), 1);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["path"], "new.yaml");
 }

@@ -16,10 +16,14 @@ fn hostile_inputs_are_diagnosed_and_the_scan_goes_on() {
         b"apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nauthentication:\n  anonymous:\n    enabled: true\n",
     );
     // YAML alias bomb (a billion laughs).
-    let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     let mut prev = 'a';
     for c in 'b'..='z' {
-        bomb.push_str(&format!("{c}: &{c} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+        bomb.push_str(&format!(
+            "{c}: &{c} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+        ));
         prev = c;
     }
     write("bomb.yaml", bomb.as_bytes());
@@ -32,23 +36,35 @@ fn hostile_inputs_are_diagnosed_and_the_scan_goes_on() {
     }
     write("deep-block.yaml", block.as_bytes());
     write("deep.json", "[".repeat(200_000).as_bytes());
-    write("deep.toml", format!("a = {}", "[".repeat(200_000)).as_bytes());
+    write(
+        "deep.toml",
+        format!("a = {}", "[".repeat(200_000)).as_bytes(),
+    );
     write("deep.tf", format!("x = {}", "[".repeat(200_000)).as_bytes());
     // Binary, invalid UTF-8, NUL bytes.
     write("binary.yaml", &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3]);
     write("latin1.yaml", b"name: caf\xe9\n");
     write("nul.json", b"{\"a\": \"x\0y\"}");
     // Over the size limit.
-    write("huge.yaml", &vec![b'#'; (kube_harden::MAX_FILE_BYTES + 1) as usize]);
+    write(
+        "huge.yaml",
+        &vec![b'#'; (kube_harden::MAX_FILE_BYTES + 1) as usize],
+    );
     // An 8 MB single line and 50,000 documents.
-    write("long-line.yaml", format!("k: {}\n", "x".repeat(8 * 1024 * 1024)).as_bytes());
+    write(
+        "long-line.yaml",
+        format!("k: {}\n", "x".repeat(8 * 1024 * 1024)).as_bytes(),
+    );
     write("many-docs.yaml", "---\na: 1\n".repeat(50_000).as_bytes());
     // Helm template, truncated files of every format.
     write("template.yaml", b"apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n  labels: {{- include \"x\" . | nindent 4 }}\n");
     write("trunc.yaml", b"a:\n  - b: [1, 2\n");
     write("trunc.json", b"{\"ignition\": {\"version\": \"3.4.0\"");
     write("trunc.toml", b"[settings.host-containers.admin\nenabled = ");
-    write("trunc.tf", b"resource \"aws_security_group\" \"x\" {\n  ingress {\n");
+    write(
+        "trunc.tf",
+        b"resource \"aws_security_group\" \"x\" {\n  ingress {\n",
+    );
     write("trunc.ign", b"{\"ignition\": ");
     // A symlink loop.
     std::fs::create_dir(p("loop")).unwrap();
@@ -60,14 +76,24 @@ fn hostile_inputs_are_diagnosed_and_the_scan_goes_on() {
         .args(["check", ".", "--format", "json"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = v["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 1, "{findings:?}");
     assert_eq!(findings[0]["path"], "real.yaml");
     assert_eq!(findings[0]["rule"], "C202");
     let diags = v["diagnostics"].as_array().unwrap();
-    let diag_for = |name: &str| diags.iter().find(|d| d["path"] == name).map(|d| d["message"].as_str().unwrap().to_string());
+    let diag_for = |name: &str| {
+        diags
+            .iter()
+            .find(|d| d["path"] == name)
+            .map(|d| d["message"].as_str().unwrap().to_string())
+    };
     for name in [
         "deep.yaml",
         "deep-block.yaml",
@@ -85,11 +111,19 @@ fn hostile_inputs_are_diagnosed_and_the_scan_goes_on() {
         "trunc.tf",
         "trunc.ign",
     ] {
-        assert!(diag_for(name).is_some(), "no diagnostic for {name}: {diags:?}");
+        assert!(
+            diag_for(name).is_some(),
+            "no diagnostic for {name}: {diags:?}"
+        );
     }
     assert!(diag_for("template.yaml").unwrap().contains("Helm"));
     assert!(diag_for("huge.yaml").unwrap().contains("limit"));
-    assert!(diags.iter().any(|d| d["message"].as_str().unwrap().contains("not followed")), "symlink loop: {diags:?}");
+    assert!(
+        diags
+            .iter()
+            .any(|d| d["message"].as_str().unwrap().contains("not followed")),
+        "symlink loop: {diags:?}"
+    );
     // The bomb, the long line and the 50,000 documents are valid and harmless.
     for name in ["bomb.yaml", "long-line.yaml", "many-docs.yaml"] {
         assert!(diag_for(name).is_none(), "{name}: {:?}", diag_for(name));

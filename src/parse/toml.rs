@@ -10,7 +10,10 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
     // Same guard as for HCL: refuse hostile nesting before a recursive parser sees it.
     if let Some(at) = super::hcl::too_deep(text) {
         return Err(ParseError::new(
-            format!("TOML nested deeper than {} levels; refusing to read further", super::MAX_DEPTH),
+            format!(
+                "TOML nested deeper than {} levels; refusing to read further",
+                super::MAX_DEPTH
+            ),
             Some(Span::new(at, at)),
         ));
     }
