@@ -8,7 +8,11 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn run_action(dir: &Path, paths: &str, fail_on: &str) -> (String, String, std::process::ExitStatus) {
+fn run_action(
+    dir: &Path,
+    paths: &str,
+    fail_on: &str,
+) -> (String, String, std::process::ExitStatus) {
     let output_file = dir.join("github_output");
     std::fs::write(&output_file, "").unwrap();
     let out = Command::new("bash")
@@ -33,16 +37,29 @@ fn action_script_writes_sarif_annotations_and_outputs() {
     let dir = tempfile::tempdir().unwrap();
     let (stdout, outputs, status) = run_action(dir.path(), "testdata", "low");
     assert!(status.success(), "{stdout}");
-    let count = |kind: &str| stdout.lines().filter(|l| l.starts_with(&format!("::{kind} "))).count();
+    let count = |kind: &str| {
+        stdout
+            .lines()
+            .filter(|l| l.starts_with(&format!("::{kind} ")))
+            .count()
+    };
     assert!(count("error") <= 10 && count("warning") <= 10 && count("notice") <= 11);
     // Most severe first: the first annotation is a critical finding.
     assert!(stdout.lines().next().unwrap().contains("(critical)"));
 
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.sarif")).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.sarif")).unwrap())
+            .unwrap();
     let results = v["runs"][0]["results"].as_array().unwrap().len();
-    assert!(outputs.contains(&format!("findings={results}\n")), "{outputs}");
+    assert!(
+        outputs.contains(&format!("findings={results}\n")),
+        "{outputs}"
+    );
     assert!(outputs.contains("failed=true"));
-    assert!(outputs.contains(&format!("sarif-file={}", dir.path().join("out.sarif").display())));
+    assert!(outputs.contains(&format!(
+        "sarif-file={}",
+        dir.path().join("out.sarif").display()
+    )));
     let shown = count("error") + count("warning");
     if results > shown {
         assert!(stdout.contains("more annotations not shown"), "{stdout}");
@@ -56,7 +73,11 @@ fn action_script_writes_sarif_annotations_and_outputs() {
 fn action_inputs_are_never_evaluated_as_shell_code() {
     let dir = tempfile::tempdir().unwrap();
     let marker = dir.path().join("pwned");
-    let evil = format!("$(touch {}) `touch {}` testdata/C201", marker.display(), marker.display());
+    let evil = format!(
+        "$(touch {}) `touch {}` testdata/C201",
+        marker.display(),
+        marker.display()
+    );
     let (_, outputs, _) = run_action(dir.path(), &evil, "low");
     assert!(!marker.exists(), "an input was executed");
     assert!(outputs.contains("findings="));
