@@ -52,6 +52,19 @@ struct RawSettings {
     sensitive_ports: Vec<PortSpec>,
     #[serde(default)]
     trusted_cidrs: Vec<String>,
+    /// Control-plane pack thresholds (Go durations / days / `1.x`).
+    #[serde(default)]
+    max_bootstrap_token_ttl: Option<String>,
+    #[serde(default)]
+    max_certificate_validity: Option<String>,
+    #[serde(default)]
+    max_ca_certificate_validity: Option<String>,
+    #[serde(default)]
+    max_service_account_token_expiration: Option<String>,
+    #[serde(default)]
+    eol_warning_days: Option<u32>,
+    #[serde(default)]
+    min_kubernetes_version: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -67,6 +80,18 @@ pub struct Settings {
     /// Extra ports treated like control-plane ports, with a label for messages.
     pub sensitive_ports: Vec<(PortRange, String)>,
     pub trusted_cidrs: Vec<ipnet::IpNet>,
+    /// Longest accepted bootstrap token `ttl`, seconds (default 24h, kubeadm's own default).
+    pub max_bootstrap_token_ttl: Option<u64>,
+    /// Longest accepted leaf certificate validity, seconds (default 8760h, kubeadm's default).
+    pub max_certificate_validity: Option<u64>,
+    /// Longest accepted CA certificate validity, seconds (default 87600h, kubeadm's default).
+    pub max_ca_certificate_validity: Option<u64>,
+    /// Longest accepted `--service-account-max-token-expiration`, seconds (default 24h).
+    pub max_service_account_token_expiration: Option<u64>,
+    /// Days before end of life at which a supported minor is reported (default 60).
+    pub eol_warning_days: Option<u32>,
+    /// Oldest minor accepted (`1.36`), overriding the release table's oldest supported minor.
+    pub min_kubernetes_minor: Option<u32>,
 }
 
 /// An `[[ignore]]` entry, compiled.
@@ -284,8 +309,40 @@ fn compile_settings(raw: RawSettings) -> Result<Settings, String> {
                 .map_err(|_| format!("settings.trusted-cidrs: bad CIDR `{c}`"))
         })
         .collect::<Result<_, _>>()?;
+    let duration = |v: &Option<String>, what: &str| -> Result<Option<u64>, String> {
+        v.as_ref()
+            .map(|s| {
+                crate::k8s::go_duration_secs(s)
+                    .ok_or_else(|| format!("settings.{what}: bad duration `{s}` (e.g. 24h)"))
+            })
+            .transpose()
+    };
+    let min_kubernetes_minor = raw
+        .min_kubernetes_version
+        .as_ref()
+        .map(|v| {
+            crate::k8s::minor_of(v).ok_or_else(|| {
+                format!("settings.min-kubernetes-version: bad version `{v}` (e.g. 1.35)")
+            })
+        })
+        .transpose()?;
     Ok(Settings {
         sensitive_ports,
         trusted_cidrs,
+        max_bootstrap_token_ttl: duration(&raw.max_bootstrap_token_ttl, "max-bootstrap-token-ttl")?,
+        max_certificate_validity: duration(
+            &raw.max_certificate_validity,
+            "max-certificate-validity",
+        )?,
+        max_ca_certificate_validity: duration(
+            &raw.max_ca_certificate_validity,
+            "max-ca-certificate-validity",
+        )?,
+        max_service_account_token_expiration: duration(
+            &raw.max_service_account_token_expiration,
+            "max-service-account-token-expiration",
+        )?,
+        eol_warning_days: raw.eol_warning_days,
+        min_kubernetes_minor,
     })
 }
