@@ -81,7 +81,7 @@ mod tests {
     fn key_lengths() {
         assert_eq!(
             super::decoded_len("c2VjcmV0IGlzIHNlY3VyZSwgSSB0aGluaw=="),
-            Some(26)
+            Some(25)
         );
         assert_eq!(super::decoded_len("${ENCRYPTION_KEY}"), None);
     }
