@@ -65,6 +65,8 @@ pub fn minor_of(version: &str) -> Option<u32> {
 pub enum Support {
     /// Past end of life on this date.
     Ended(Date),
+    /// Older than the table: its end of life came before this date (the oldest in the table).
+    EndedBefore(Date),
     /// Supported, with its end of life.
     Until(Date),
     /// Newer than the table (or not in it): nothing to say.
@@ -80,7 +82,7 @@ pub fn support(minor: u32) -> Support {
         }
     } else if RELEASES.first().is_some_and(|r| minor < r.0) {
         // Older than the table: long past end of life.
-        Support::Ended(RELEASES[0].2)
+        Support::EndedBefore(RELEASES[0].2)
     } else {
         Support::Unknown
     }
@@ -155,7 +157,7 @@ mod tests {
         assert_eq!(minor_of("v2.0.0"), None);
         assert_eq!(support(34), Support::Ended(Date(2026, 10, 27)));
         assert_eq!(support(35), Support::Until(Date(2027, 2, 28)));
-        assert_eq!(support(20), Support::Ended(Date(2024, 10, 28)));
+        assert_eq!(support(20), Support::EndedBefore(Date(2024, 10, 28)));
         assert_eq!(support(40), Support::Unknown);
         assert_eq!(oldest_supported(), Some(35));
         assert_eq!(Date(2027, 2, 28).days() - TABLE_DATE.days(), 93);

@@ -21,6 +21,14 @@ pub fn reads_config_file(c: &ComponentConfig) -> bool {
     }
 }
 
+/// kubeadm fills a KubeletConfiguration that travels in its own config file with its defaults
+/// (client CA, certificate rotation, webhook authn/authz), so absences there say nothing.
+pub fn kubeadm_managed_kubelet(facts: &FileFacts, c: &ComponentConfig) -> bool {
+    c.component == Component::Kubelet
+        && c.origin == Origin::KubeletConfigFile
+        && !facts.kubeadm.is_empty()
+}
+
 /// Whether a flag is effectively unset (absent with an empty default, or set to "").
 /// `None` when the value is decided somewhere not in view.
 pub fn unset(c: &ComponentConfig, name: &str) -> Option<bool> {

@@ -26,10 +26,17 @@ impl Rule for KubeletClientCaMissing {
                         c.origin.describe()
                     ),
                 ),
-                (Origin::KubeletConfigFile, None) => cx.report(
+                // A file that configures authentication but leaves out the CA; files without an
+                // `authentication` section may be drop-ins, and kubeadm fills its own.
+                (Origin::KubeletConfigFile, None)
+                    if c.has_any(&["anonymous-auth", "authentication-token-webhook"])
+                        && !cp::kubeadm_managed_kubelet(facts, c) =>
+                {
+                    cx.report(
                     c.anchor,
                     "KubeletConfiguration has no authentication.x509.clientCAFile: the kubelet cannot verify client certificates, including the API server's",
-                ),
+                )
+                }
                 (Origin::KubeletFlags, None) if !cp::reads_config_file(c) => cx.report(
                     c.anchor,
                     "the kubelet runs without --client-ca-file or a --config file: it cannot verify client certificates",

@@ -1,6 +1,6 @@
 //! C304: the kubelet does not rotate its client certificate.
 
-use crate::facts::{Component, Effective, FileFacts};
+use crate::facts::{Component, Effective, FileFacts, Origin};
 use crate::rules::controlplane as cp;
 use crate::rules::{Cx, Rule};
 
@@ -19,13 +19,19 @@ impl Rule for KubeletRotateCertificates {
                         c.origin.describe()
                     ),
                 ),
-                Effective::Default("false") if !cp::reads_config_file(c) => cx.report(
+                // Only a bare command line: a config file's absence may be filled by flags,
+                // drop-in files or kubeadm, and exec-plugin credentials need no rotation.
+                Effective::Default("false")
+                    if c.origin == Origin::KubeletFlags && !cp::reads_config_file(c) =>
+                {
+                    cx.report(
                     c.anchor,
                     format!(
                         "the kubelet does not set rotateCertificates / --rotate-certificates ({}); it defaults to false, so its client certificate is never renewed",
                         c.origin.describe()
                     ),
-                ),
+                )
+                }
                 _ => {}
             }
         }

@@ -24,6 +24,12 @@ impl Rule for KubernetesVersionEol {
                     v.version,
                     oldest_supported().unwrap_or(minor + 1)
                 ),
+                (None, Support::EndedBefore(date)) => format!(
+                    "{} pins Kubernetes {}: 1.{minor} reached end of life before {date} and gets no security fixes (oldest supported on {TABLE_DATE}: 1.{})",
+                    v.what,
+                    v.version,
+                    oldest_supported().unwrap_or(minor + 1)
+                ),
                 _ => continue,
             };
             cx.report(v.span, msg);
