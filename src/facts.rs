@@ -370,6 +370,10 @@ pub struct KubeadmFacts {
     pub certificate_key: Option<Field>,
     pub discovery: Option<Discovery>,
     pub external_etcd: Option<ExternalEtcd>,
+    /// The whole kubeadm document (or embedded section), to match it with its components.
+    pub span: Span,
+    /// `apiServer.extraVolumes[].mountPath` values.
+    pub apiserver_mounts: Vec<Field>,
 }
 
 #[derive(Clone, Debug)]

@@ -76,6 +76,14 @@ pub fn config(
         ca_certificate_validity_period: field(root, "caCertificateValidityPeriod"),
         certificate_key,
         discovery: discovery(root),
+        span: root.span,
+        apiserver_mounts: root
+            .path(&["apiServer", "extraVolumes"])
+            .map(Node::items)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|v| field(v, "mountPath"))
+            .collect(),
         external_etcd: root
             .get("etcd")
             .and_then(|e| e.get_entry("external"))
