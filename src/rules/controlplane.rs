@@ -103,4 +103,57 @@ mod tests {
         assert!(is_loopback("127.0.0.1") && is_loopback("localhost") && !is_loopback("10.0.0.1"));
         assert!(is_wildcard("0.0.0.0") && is_wildcard("::"));
     }
+
+    fn facts_of(text: &str) -> FileFacts {
+        let (docs, _) = crate::parse::yaml::parse(text);
+        let mut facts = FileFacts::default();
+        for d in &docs {
+            crate::extract::document(d, text, &mut facts);
+        }
+        facts
+    }
+
+    #[test]
+    fn list_flags_accumulate_and_defaults_merge() {
+        let pod = "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - command:\n        - kube-apiserver\n        - --enable-admission-plugins=EventRateLimit\n        - --enable-admission-plugins= NodeRestriction\n";
+        let f = facts_of(pod);
+        let c = &f.components[0];
+        let items = c.values("enable-admission-plugins");
+        let names: Vec<&str> = items.iter().map(|i| i.value.as_str()).collect();
+        assert_eq!(names, ["EventRateLimit", "NodeRestriction"]);
+        // Each item's span holds exactly its text.
+        assert_eq!(
+            &pod[items[1].span.start..items[1].span.end],
+            "NodeRestriction"
+        );
+
+        // v1beta3 map: the last duplicate key wins; kubeadm's default applies when absent.
+        let v3 = "apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\napiServer:\n  extraArgs:\n    authorization-mode: Node\n    authorization-mode: Node,RBAC\n";
+        let f = facts_of(v3);
+        let api = f
+            .components
+            .iter()
+            .find(|c| c.component == Component::ApiServer)
+            .unwrap();
+        assert_eq!(api.values("authorization-mode").len(), 2);
+        assert_eq!(
+            api.effective_values("enable-admission-plugins").strings(),
+            Some(vec!["NodeRestriction".to_string()])
+        );
+
+        // v1beta4 list: duplicates are passed as repeated flags and accumulate.
+        let v4 = "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\napiServer:\n  extraArgs:\n    - name: authorization-mode\n      value: Node\n    - name: authorization-mode\n      value: RBAC\n";
+        let f = facts_of(v4);
+        let api = f
+            .components
+            .iter()
+            .find(|c| c.component == Component::ApiServer)
+            .unwrap();
+        let modes: Vec<String> = api
+            .values("authorization-mode")
+            .into_iter()
+            .map(|i| i.value)
+            .collect();
+        assert_eq!(modes, ["Node", "RBAC"]);
+    }
 }
