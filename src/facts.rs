@@ -344,6 +344,21 @@ pub struct FileFacts {
     pub encryption_configs: Vec<EncryptionConfig>,
     /// `Secret`s of type `kubernetes.io/service-account-token` (the `type` value's span).
     pub legacy_token_secrets: Vec<Span>,
+    /// API server `AuthenticationConfiguration` files (`--authentication-config`).
+    pub authentication_configs: Vec<AuthenticationConfig>,
+}
+
+/// What an `AuthenticationConfiguration` says about anonymous access and JWT issuers.
+#[derive(Clone, Debug)]
+pub struct AuthenticationConfig {
+    /// The `kind` value.
+    pub anchor: Span,
+    /// `anonymous.enabled`.
+    pub anonymous_enabled: Option<Field>,
+    /// `anonymous.conditions[].path`; `None` when the key is absent.
+    pub anonymous_paths: Option<Vec<Field>>,
+    /// `jwt[].issuer.url`.
+    pub jwt_issuers: Vec<Field>,
 }
 
 /// A scalar as written: the key..value span and the value's own span.

@@ -1,9 +1,11 @@
-//! `EncryptionConfiguration` (and its pre-1.13 name `EncryptionConfig`): which resources each
-//! entry covers, its providers in order, and each key's decoded length.
+//! API server configuration files: `EncryptionConfiguration` (and its pre-1.13 name
+//! `EncryptionConfig`): which resources each entry covers, its providers in order, and each key's
+//! decoded length; and `AuthenticationConfiguration`: anonymous access and JWT issuers.
 
 use super::kubeadm::field;
 use crate::facts::{
-    EncryptionConfig, EncryptionKey, EncryptionProvider, EncryptionRule, Field, FileFacts,
+    AuthenticationConfig, EncryptionConfig, EncryptionKey, EncryptionProvider, EncryptionRule,
+    Field, FileFacts,
 };
 use crate::parse::Node;
 use base64::Engine;
@@ -41,6 +43,34 @@ pub fn extract(root: &Node, facts: &mut FileFacts) {
     facts.encryption_configs.push(EncryptionConfig {
         anchor: super::kind_span(root),
         resources,
+    });
+}
+
+pub fn authentication(root: &Node, facts: &mut FileFacts) {
+    let anonymous = root.get("anonymous");
+    let scalar = |n: &Node| {
+        Some(Field {
+            value: n.as_str()?.to_string(),
+            span: n.span,
+            value_span: n.span,
+        })
+    };
+    facts.authentication_configs.push(AuthenticationConfig {
+        anchor: super::kind_span(root),
+        anonymous_enabled: anonymous.and_then(|a| field(a, "enabled")),
+        anonymous_paths: anonymous.and_then(|a| a.get("conditions")).map(|c| {
+            c.items()
+                .iter()
+                .filter_map(|i| i.get("path").and_then(scalar))
+                .collect()
+        }),
+        jwt_issuers: root
+            .get("jwt")
+            .map(Node::items)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|j| j.path(&["issuer", "url"]).and_then(scalar))
+            .collect(),
     });
 }
 

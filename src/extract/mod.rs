@@ -43,6 +43,7 @@ fn control_plane_objects(root: &Node, kind: &str, facts: &mut FileFacts) {
             capi::extract(root, kind, facts)
         }
         "EncryptionConfiguration" | "EncryptionConfig" => encryption::extract(root, facts),
+        "AuthenticationConfiguration" => encryption::authentication(root, facts),
         "Secret" => {
             if let Some(t) = root
                 .get("type")
