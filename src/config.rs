@@ -346,3 +346,24 @@ fn compile_settings(raw: RawSettings) -> Result<Settings, String> {
         min_kubernetes_minor,
     })
 }
+
+#[cfg(test)]
+mod control_plane_settings_tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_parse() {
+        let raw: RawConfig = toml::from_str(
+            "[settings]\nmax-bootstrap-token-ttl = \"2h\"\nmax-certificate-validity = \"720h\"\neol-warning-days = 90\nmin-kubernetes-version = \"1.36\"\n",
+        )
+        .unwrap();
+        let s = compile_settings(raw.settings).unwrap();
+        assert_eq!(s.max_bootstrap_token_ttl, Some(7200));
+        assert_eq!(s.max_certificate_validity, Some(720 * 3600));
+        assert_eq!(s.eol_warning_days, Some(90));
+        assert_eq!(s.min_kubernetes_minor, Some(36));
+        let bad: RawConfig =
+            toml::from_str("[settings]\nmax-bootstrap-token-ttl = \"soon\"\n").unwrap();
+        assert!(compile_settings(bad.settings).is_err());
+    }
+}
