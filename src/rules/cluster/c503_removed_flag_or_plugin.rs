@@ -7,12 +7,12 @@ use crate::rules::{Cx, Rule};
 pub struct RemovedFlagOrPlugin;
 pub static RULE: RemovedFlagOrPlugin = RemovedFlagOrPlugin;
 
-/// kube-apiserver flags removed upstream: (flag, removed in, why it existed).
+/// kube-apiserver flags removed upstream: (flag, when, why it existed).
 const APISERVER_FLAGS: &[(&str, &str, &str)] = &[
-    ("insecure-port", "1.24", "an unauthenticated, unencrypted API port"),
-    ("insecure-bind-address", "1.24", "the address of the unauthenticated API port"),
-    ("basic-auth-file", "1.19", "static passwords"),
-    ("kubelet-https", "1.22", "optional plain HTTP to kubelets"),
+    ("insecure-port", "in Kubernetes 1.24", "an unauthenticated, unencrypted API port"),
+    ("insecure-bind-address", "in Kubernetes 1.24", "the address of the unauthenticated API port"),
+    ("basic-auth-file", "in Kubernetes 1.19", "static passwords"),
+    ("kubelet-https", "after its deprecation in 1.19", "optional plain HTTP to kubelets"),
 ];
 
 const PLUGINS: &[(&str, &str)] = &[("PodSecurityPolicy", "1.25"), ("SecurityContextDeny", "1.30")];
@@ -25,7 +25,7 @@ impl Rule for RemovedFlagOrPlugin {
                     cx.report(
                         s.span,
                         format!(
-                            "kube-apiserver --{flag} ({what}) was removed in Kubernetes {release} (`{}`, {}): current API servers refuse to start with it; delete it",
+                            "kube-apiserver --{flag} ({what}) was removed {release} (`{}`, {}): current API servers refuse to start with it; delete it",
                             s.written,
                             c.origin.describe()
                         ),
