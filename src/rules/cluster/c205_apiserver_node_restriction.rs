@@ -23,7 +23,10 @@ impl Rule for ApiserverNodeRestriction {
                 );
                 continue;
             }
-            if enabled.iter().any(|p| p == "NodeRestriction") {
+            // The legacy --admission-control flag (pre-1.10 manifests) lists plugins too.
+            if enabled.iter().any(|p| p == "NodeRestriction")
+                || c.values("admission-control").iter().any(|p| p.value == "NodeRestriction")
+            {
                 continue;
             }
             match (&list, c.get("enable-admission-plugins")) {
