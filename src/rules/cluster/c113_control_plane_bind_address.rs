@@ -15,6 +15,10 @@ impl Rule for ControlPlaneBindAddress {
                 Component::ControllerManager | Component::Scheduler
             )
         }) {
+            // --secure-port=0 turns the endpoints off: nothing listens on the address.
+            if c.get("secure-port").is_some_and(|p| p.value_or_true().trim() == "0") {
+                continue;
+            }
             match c.effective("bind-address") {
                 Effective::Set(s) if !cp::is_loopback(s.value_or_true().trim()) => cx.report(
                     s.value_span,
