@@ -42,7 +42,7 @@ pub fn config(
     facts: &mut FileFacts,
 ) {
     match kind {
-        "ClusterConfiguration" => cluster(root, origin, facts),
+        "ClusterConfiguration" => cluster(root, origin, anchor, facts),
         "InitConfiguration" | "JoinConfiguration" => node_registration(root, origin, facts),
         _ => {}
     }
@@ -151,7 +151,8 @@ pub fn field(map: &Node, key: &str) -> Option<Field> {
 
 /// kubeadm deploys every control-plane component a ClusterConfiguration describes, with kubeadm's
 /// defaults where a flag is absent, so each yields a component even without a section.
-fn cluster(root: &Node, origin: Origin, facts: &mut FileFacts) {
+/// `anchor` stands in for absent sections (the `kind` value, or the Cluster API embedding key).
+fn cluster(root: &Node, origin: Origin, anchor: crate::source::Span, facts: &mut FileFacts) {
     let sections = [
         ("apiServer", Component::ApiServer),
         ("controllerManager", Component::ControllerManager),
@@ -162,7 +163,7 @@ fn cluster(root: &Node, origin: Origin, facts: &mut FileFacts) {
         facts.components.push(ComponentConfig {
             component,
             origin,
-            anchor: super::key_span(root, key).unwrap_or_else(|| super::kind_span(root)),
+            anchor: super::key_span(root, key).unwrap_or(anchor),
             settings: section.map(extra_args).unwrap_or_default(),
         });
     }
@@ -173,7 +174,7 @@ fn cluster(root: &Node, origin: Origin, facts: &mut FileFacts) {
         let anchor = etcd
             .and_then(|e| super::key_span(e, "local"))
             .or_else(|| super::key_span(root, "etcd"))
-            .unwrap_or_else(|| super::kind_span(root));
+            .unwrap_or(anchor);
         facts.components.push(ComponentConfig {
             component: Component::Etcd,
             origin,
