@@ -52,6 +52,19 @@ struct RawSettings {
     sensitive_ports: Vec<PortSpec>,
     #[serde(default)]
     trusted_cidrs: Vec<String>,
+    /// Control-plane pack thresholds (Go durations / days / `1.x`).
+    #[serde(default)]
+    max_bootstrap_token_ttl: Option<String>,
+    #[serde(default)]
+    max_certificate_validity: Option<String>,
+    #[serde(default)]
+    max_ca_certificate_validity: Option<String>,
+    #[serde(default)]
+    max_service_account_token_expiration: Option<String>,
+    #[serde(default)]
+    eol_warning_days: Option<u32>,
+    #[serde(default)]
+    min_kubernetes_version: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -67,6 +80,18 @@ pub struct Settings {
     /// Extra ports treated like control-plane ports, with a label for messages.
     pub sensitive_ports: Vec<(PortRange, String)>,
     pub trusted_cidrs: Vec<ipnet::IpNet>,
+    /// Longest accepted bootstrap token `ttl`, seconds (default 24h, kubeadm's own default).
+    pub max_bootstrap_token_ttl: Option<u64>,
+    /// Longest accepted leaf certificate validity, seconds (default 8760h, kubeadm's default).
+    pub max_certificate_validity: Option<u64>,
+    /// Longest accepted CA certificate validity, seconds (default 87600h, kubeadm's default).
+    pub max_ca_certificate_validity: Option<u64>,
+    /// Longest accepted `--service-account-max-token-expiration`, seconds (default 24h).
+    pub max_service_account_token_expiration: Option<u64>,
+    /// Days before end of life at which a supported minor is reported (default 60).
+    pub eol_warning_days: Option<u32>,
+    /// Oldest minor accepted (`1.36`), overriding the release table's oldest supported minor.
+    pub min_kubernetes_minor: Option<u32>,
 }
 
 /// An `[[ignore]]` entry, compiled.
@@ -284,8 +309,61 @@ fn compile_settings(raw: RawSettings) -> Result<Settings, String> {
                 .map_err(|_| format!("settings.trusted-cidrs: bad CIDR `{c}`"))
         })
         .collect::<Result<_, _>>()?;
+    let duration = |v: &Option<String>, what: &str| -> Result<Option<u64>, String> {
+        v.as_ref()
+            .map(|s| {
+                crate::k8s::go_duration_secs(s)
+                    .ok_or_else(|| format!("settings.{what}: bad duration `{s}` (e.g. 24h)"))
+            })
+            .transpose()
+    };
+    let min_kubernetes_minor = raw
+        .min_kubernetes_version
+        .as_ref()
+        .map(|v| {
+            crate::k8s::minor_of(v).ok_or_else(|| {
+                format!("settings.min-kubernetes-version: bad version `{v}` (e.g. 1.35)")
+            })
+        })
+        .transpose()?;
     Ok(Settings {
         sensitive_ports,
         trusted_cidrs,
+        max_bootstrap_token_ttl: duration(&raw.max_bootstrap_token_ttl, "max-bootstrap-token-ttl")?,
+        max_certificate_validity: duration(
+            &raw.max_certificate_validity,
+            "max-certificate-validity",
+        )?,
+        max_ca_certificate_validity: duration(
+            &raw.max_ca_certificate_validity,
+            "max-ca-certificate-validity",
+        )?,
+        max_service_account_token_expiration: duration(
+            &raw.max_service_account_token_expiration,
+            "max-service-account-token-expiration",
+        )?,
+        eol_warning_days: raw.eol_warning_days,
+        min_kubernetes_minor,
     })
+}
+
+#[cfg(test)]
+mod control_plane_settings_tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_parse() {
+        let raw: RawConfig = toml::from_str(
+            "[settings]\nmax-bootstrap-token-ttl = \"2h\"\nmax-certificate-validity = \"720h\"\neol-warning-days = 90\nmin-kubernetes-version = \"1.36\"\n",
+        )
+        .unwrap();
+        let s = compile_settings(raw.settings).unwrap();
+        assert_eq!(s.max_bootstrap_token_ttl, Some(7200));
+        assert_eq!(s.max_certificate_validity, Some(720 * 3600));
+        assert_eq!(s.eol_warning_days, Some(90));
+        assert_eq!(s.min_kubernetes_minor, Some(36));
+        let bad: RawConfig =
+            toml::from_str("[settings]\nmax-bootstrap-token-ttl = \"soon\"\n").unwrap();
+        assert!(compile_settings(bad.settings).is_err());
+    }
 }

@@ -97,6 +97,74 @@ impl Setting {
     }
 }
 
+/// One element of a comma-separated list flag, with its own span when the source allows it.
+#[derive(Clone, Debug)]
+pub struct ListItem<'a> {
+    pub value: String,
+    pub span: Span,
+    pub setting: &'a Setting,
+}
+
+/// A list flag after defaults.
+pub enum EffectiveList<'a> {
+    Set(Vec<ListItem<'a>>),
+    /// Absent; the comma-separated default (possibly empty: nothing enabled).
+    Default(&'static str),
+    Unknown,
+}
+
+impl EffectiveList<'_> {
+    /// The values as plain strings (defaults split on commas); `None` when unknown.
+    pub fn strings(&self) -> Option<Vec<String>> {
+        match self {
+            EffectiveList::Set(items) => Some(items.iter().map(|i| i.value.clone()).collect()),
+            EffectiveList::Default(d) => Some(
+                d.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            ),
+            EffectiveList::Unknown => None,
+        }
+    }
+}
+
+impl Setting {
+    /// The comma-separated elements of the value. Each gets its own span when the value's span
+    /// holds the text verbatim (plain, or quoted without escapes); else the value's span.
+    pub fn items(&self) -> Vec<ListItem<'_>> {
+        let value = self.value_or_true();
+        let vs = self.value_span;
+        let base = if vs.len() == value.len() {
+            Some(vs.start)
+        } else if vs.len() == value.len() + 2 {
+            Some(vs.start + 1)
+        } else {
+            None
+        };
+        let mut out = Vec::new();
+        let mut offset = 0;
+        for part in value.split(',') {
+            let trimmed = part.trim();
+            let lead = part.len() - part.trim_start().len();
+            if !trimmed.is_empty() {
+                let span = match base {
+                    Some(b) => Span::new(b + offset + lead, b + offset + lead + trimmed.len()),
+                    None => vs,
+                };
+                out.push(ListItem {
+                    value: trimmed.to_string(),
+                    span,
+                    setting: self,
+                });
+            }
+            offset += part.len() + 1;
+        }
+        out
+    }
+}
+
 /// Go's `strconv.ParseBool`, which every Kubernetes boolean flag uses.
 pub fn go_bool(s: &str) -> Option<bool> {
     match s.trim() {
@@ -130,6 +198,35 @@ impl ComponentConfig {
     /// The last occurrence wins for scalar flags, as in pflag and in kubeadm's list form.
     pub fn get(&self, name: &str) -> Option<&Setting> {
         self.settings.iter().rev().find(|s| s.name == name)
+    }
+
+    /// Every value of a list flag (`--authorization-mode`, `--enable-admission-plugins`), split
+    /// on commas. Repeated command-line flags and repeated kubeadm v1beta4 entries accumulate
+    /// (pflag's string slices append); a v1beta3 map keeps only its last key.
+    pub fn values(&self, name: &str) -> Vec<ListItem<'_>> {
+        let mut matching: Vec<&Setting> = self.settings.iter().filter(|s| s.name == name).collect();
+        if self.origin == Origin::KubeadmV1beta3 && matching.len() > 1 {
+            matching.drain(..matching.len() - 1);
+        }
+        matching.into_iter().flat_map(Setting::items).collect()
+    }
+
+    /// List values with the defaults table applied when the flag is absent.
+    pub fn effective_values(&self, name: &str) -> EffectiveList<'_> {
+        let items = self.values(name);
+        if self.get(name).is_some() {
+            return EffectiveList::Set(items);
+        }
+        match crate::extract::defaults::default_for(self.component, self.origin, name) {
+            Some(v) => EffectiveList::Default(v),
+            None => EffectiveList::Unknown,
+        }
+    }
+
+    /// Whether some setting here is decided in a file not in view (`--config`, `--config-file`,
+    /// `--authorization-config`…): then an absence says nothing.
+    pub fn has_any(&self, names: &[&str]) -> bool {
+        names.iter().any(|n| self.get(n).is_some())
     }
 
     pub fn effective(&self, name: &str) -> Effective<'_> {
@@ -240,4 +337,136 @@ pub struct FileFacts {
     pub remote_resources: Vec<RemoteResource>,
     pub host_settings: Vec<HostSetting>,
     pub objects: Vec<ObjectScope>,
+    /// kubeadm documents (stand-alone or embedded in Cluster API objects), beyond component flags.
+    pub kubeadm: Vec<KubeadmFacts>,
+    /// Kubernetes versions a file pins (kubeadm, control-plane images, managed clusters).
+    pub kubernetes_versions: Vec<KubernetesVersion>,
+    pub encryption_configs: Vec<EncryptionConfig>,
+    /// `Secret`s of type `kubernetes.io/service-account-token` (the `type` value's span).
+    pub legacy_token_secrets: Vec<Span>,
+    /// API server `AuthenticationConfiguration` files (`--authentication-config`).
+    pub authentication_configs: Vec<AuthenticationConfig>,
+}
+
+/// What an `AuthenticationConfiguration` says about anonymous access and JWT issuers.
+#[derive(Clone, Debug)]
+pub struct AuthenticationConfig {
+    /// The `kind` value.
+    pub anchor: Span,
+    /// `anonymous.enabled`.
+    pub anonymous_enabled: Option<Field>,
+    /// `anonymous.conditions[].path`; `None` when the key is absent.
+    pub anonymous_paths: Option<Vec<Field>>,
+    /// `jwt[].issuer.url`.
+    pub jwt_issuers: Vec<Field>,
+}
+
+/// A scalar as written: the key..value span and the value's own span.
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub value: String,
+    pub span: Span,
+    pub value_span: Span,
+}
+
+/// What a kubeadm Init/Cluster/JoinConfiguration says besides component flags.
+#[derive(Clone, Debug, Default)]
+pub struct KubeadmFacts {
+    /// `InitConfiguration`, `ClusterConfiguration` or `JoinConfiguration`.
+    pub kind: String,
+    /// The `apiVersion` field; `None` when embedded in a Cluster API object (which has its own).
+    pub api_version: Option<Field>,
+    /// The document's `kind` value, or the embedding key in a Cluster API object.
+    pub anchor: Span,
+    pub bootstrap_tokens: Vec<BootstrapToken>,
+    pub certificate_validity_period: Option<Field>,
+    pub ca_certificate_validity_period: Option<Field>,
+    /// `certificateKey` (Init: `certificateKey`; Join: `controlPlane.certificateKey`).
+    pub certificate_key: Option<Field>,
+    pub discovery: Option<Discovery>,
+    pub external_etcd: Option<ExternalEtcd>,
+    /// The whole kubeadm document (or embedded section), to match it with its components.
+    pub span: Span,
+    /// `apiServer.extraVolumes[].mountPath` values.
+    pub apiserver_mounts: Vec<Field>,
+}
+
+#[derive(Clone, Debug)]
+pub struct BootstrapToken {
+    /// The list item.
+    pub span: Span,
+    pub token: Option<Field>,
+    pub ttl: Option<Field>,
+}
+
+/// `JoinConfiguration.discovery`.
+#[derive(Clone, Debug)]
+pub struct Discovery {
+    /// The `discovery` key.
+    pub anchor: Span,
+    /// The `bootstrapToken` key, when token discovery is used.
+    pub bootstrap_token: Option<Span>,
+    pub token: Option<Field>,
+    pub unsafe_skip_ca_verification: Option<Field>,
+    /// `caCertHashes` entries; `None` when the key is absent.
+    pub ca_cert_hashes: Option<Vec<Field>>,
+    pub tls_bootstrap_token: Option<Field>,
+}
+
+/// `ClusterConfiguration.etcd.external`.
+#[derive(Clone, Debug)]
+pub struct ExternalEtcd {
+    /// The `external` key.
+    pub anchor: Span,
+    pub endpoints: Vec<Field>,
+    pub ca_file: Option<Field>,
+    pub cert_file: Option<Field>,
+    pub key_file: Option<Field>,
+}
+
+/// A Kubernetes version a file pins.
+#[derive(Clone, Debug)]
+pub struct KubernetesVersion {
+    /// What pins it, for messages: "kubeadm kubernetesVersion", "kube-apiserver image".
+    pub what: String,
+    /// As written (`v1.35.2`, `1.34`, `v1.37.0-rc.1`).
+    pub version: String,
+    pub span: Span,
+}
+
+/// An `EncryptionConfiguration`.
+#[derive(Clone, Debug)]
+pub struct EncryptionConfig {
+    /// The `kind` value.
+    pub anchor: Span,
+    pub resources: Vec<EncryptionRule>,
+}
+
+/// One `resources[]` entry: the resources it covers and its ordered providers.
+#[derive(Clone, Debug)]
+pub struct EncryptionRule {
+    /// The list item.
+    pub span: Span,
+    pub resources: Vec<Field>,
+    pub providers: Vec<EncryptionProvider>,
+}
+
+#[derive(Clone, Debug)]
+pub struct EncryptionProvider {
+    /// `identity`, `aescbc`, `aesgcm`, `secretbox`, `kms`.
+    pub kind: String,
+    /// The provider key (`aescbc:`).
+    pub span: Span,
+    /// `kms` only: `apiVersion` (`v2`; absent means v1).
+    pub kms_api_version: Option<String>,
+    pub keys: Vec<EncryptionKey>,
+}
+
+#[derive(Clone, Debug)]
+pub struct EncryptionKey {
+    pub name: Option<String>,
+    /// The `secret` value as written and its span.
+    pub secret: Field,
+    /// Decoded length in bytes; `None` when the secret is not base64 (a placeholder).
+    pub decoded_len: Option<usize>,
 }

@@ -11,6 +11,7 @@ pub mod discover;
 pub mod extract;
 pub mod facts;
 pub mod findings;
+pub mod k8s;
 pub mod parse;
 pub mod report;
 pub mod rules;

@@ -3,7 +3,10 @@
 //! the declared version, since that is what a user wrote and what the rules should judge.
 
 use crate::classify::KubeadmVersion;
-use crate::facts::{Component, ComponentConfig, FileFacts, Origin, Setting};
+use crate::facts::{
+    BootstrapToken, Component, ComponentConfig, Discovery, ExternalEtcd, Field, FileFacts,
+    KubeadmFacts, KubernetesVersion, Origin, Setting,
+};
 use crate::parse::Node;
 
 pub fn extract(
@@ -17,16 +20,139 @@ pub fn extract(
         KubeadmVersion::V1beta4 => Origin::KubeadmV1beta4,
         _ => Origin::KubeadmV1beta3,
     };
+    let api_version = field(root, "apiVersion");
+    config(
+        root,
+        kind,
+        origin,
+        api_version,
+        super::kind_span(root),
+        facts,
+    );
+}
+
+/// One kubeadm configuration, stand-alone or embedded (Cluster API). `anchor` is where findings
+/// about the document as a whole go.
+pub fn config(
+    root: &Node,
+    kind: &str,
+    origin: Origin,
+    api_version: Option<Field>,
+    anchor: crate::source::Span,
+    facts: &mut FileFacts,
+) {
     match kind {
-        "ClusterConfiguration" => cluster(root, origin, facts),
+        "ClusterConfiguration" => cluster(root, origin, anchor, facts),
         "InitConfiguration" | "JoinConfiguration" => node_registration(root, origin, facts),
         _ => {}
     }
+    if let Some(v) = field(root, "kubernetesVersion") {
+        facts.kubernetes_versions.push(KubernetesVersion {
+            what: "kubeadm kubernetesVersion".into(),
+            version: v.value,
+            span: v.value_span,
+        });
+    }
+    let certificate_key = field(root, "certificateKey").or_else(|| {
+        root.get("controlPlane")
+            .and_then(|c| field(c, "certificateKey"))
+    });
+    facts.kubeadm.push(KubeadmFacts {
+        kind: kind.to_string(),
+        api_version,
+        anchor,
+        bootstrap_tokens: root
+            .get("bootstrapTokens")
+            .map(Node::items)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| BootstrapToken {
+                span: t.span,
+                token: field(t, "token"),
+                ttl: field(t, "ttl"),
+            })
+            .collect(),
+        certificate_validity_period: field(root, "certificateValidityPeriod"),
+        ca_certificate_validity_period: field(root, "caCertificateValidityPeriod"),
+        certificate_key,
+        discovery: discovery(root),
+        span: root.span,
+        apiserver_mounts: root
+            .path(&["apiServer", "extraVolumes"])
+            .map(Node::items)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|v| field(v, "mountPath"))
+            .collect(),
+        external_etcd: root
+            .get("etcd")
+            .and_then(|e| e.get_entry("external"))
+            .filter(|(_, v)| v.is_map())
+            .map(|(k, v)| ExternalEtcd {
+                anchor: k.span,
+                endpoints: v
+                    .get("endpoints")
+                    .map(Node::items)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter_map(|e| {
+                        Some(Field {
+                            value: e.as_str()?.to_string(),
+                            span: e.span,
+                            value_span: e.span,
+                        })
+                    })
+                    .collect(),
+                ca_file: field(v, "caFile"),
+                cert_file: field(v, "certFile"),
+                key_file: field(v, "keyFile"),
+            }),
+    });
+}
+
+fn discovery(root: &Node) -> Option<Discovery> {
+    let (key, d) = root.get_entry("discovery")?;
+    let bt = d.get_entry("bootstrapToken").filter(|(_, v)| v.is_map());
+    let bt_node = bt.map(|(_, v)| v);
+    Some(Discovery {
+        anchor: key.span,
+        bootstrap_token: bt.map(|(k, _)| k.span),
+        token: bt_node.and_then(|b| field(b, "token")),
+        unsafe_skip_ca_verification: bt_node.and_then(|b| field(b, "unsafeSkipCAVerification")),
+        ca_cert_hashes: bt_node.and_then(|b| b.get("caCertHashes")).map(|h| {
+            h.items()
+                .iter()
+                .filter_map(|e| {
+                    Some(Field {
+                        value: e.as_str()?.to_string(),
+                        span: e.span,
+                        value_span: e.span,
+                    })
+                })
+                .collect()
+        }),
+        tls_bootstrap_token: field(d, "tlsBootstrapToken"),
+    })
+}
+
+/// A scalar field with its spans; `None` when absent, null or not a scalar.
+pub fn field(map: &Node, key: &str) -> Option<Field> {
+    let (k, v) = map.get_entry(key)?;
+    if v.is_null() {
+        return None;
+    }
+    let value = v.as_str()?.to_string();
+    Some(Field {
+        value,
+        span: k.span.cover(v.span),
+        value_span: v.span,
+    })
 }
 
 /// kubeadm deploys every control-plane component a ClusterConfiguration describes, with kubeadm's
 /// defaults where a flag is absent, so each yields a component even without a section.
-fn cluster(root: &Node, origin: Origin, facts: &mut FileFacts) {
+/// `anchor` stands in for absent sections (the `kind` value, or the Cluster API embedding key).
+fn cluster(root: &Node, origin: Origin, anchor: crate::source::Span, facts: &mut FileFacts) {
     let sections = [
         ("apiServer", Component::ApiServer),
         ("controllerManager", Component::ControllerManager),
@@ -37,7 +163,7 @@ fn cluster(root: &Node, origin: Origin, facts: &mut FileFacts) {
         facts.components.push(ComponentConfig {
             component,
             origin,
-            anchor: super::key_span(root, key).unwrap_or_else(|| super::kind_span(root)),
+            anchor: super::key_span(root, key).unwrap_or(anchor),
             settings: section.map(extra_args).unwrap_or_default(),
         });
     }
@@ -48,7 +174,7 @@ fn cluster(root: &Node, origin: Origin, facts: &mut FileFacts) {
         let anchor = etcd
             .and_then(|e| super::key_span(e, "local"))
             .or_else(|| super::key_span(root, "etcd"))
-            .unwrap_or_else(|| super::kind_span(root));
+            .unwrap_or(anchor);
         facts.components.push(ComponentConfig {
             component: Component::Etcd,
             origin,

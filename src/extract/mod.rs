@@ -1,7 +1,9 @@
 //! Extraction: classified documents in, normalised facts out. One module per input kind.
 
 pub mod bottlerocket;
+pub mod capi;
 pub mod defaults;
+pub mod encryption;
 pub mod flags;
 pub mod ignition;
 pub mod kubeadm;
@@ -26,10 +28,31 @@ pub fn document(doc: &Document, text: &str, facts: &mut FileFacts) {
             if kind == "Pod" {
                 static_pod::extract(root, text, facts);
             }
+            control_plane_objects(root, &kind, facts);
         }
         DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, facts),
         DocKind::Ignition => ignition::extract(root, ignition::Dialect::Ignition, facts),
         DocKind::Bottlerocket | DocKind::Unknown => {}
+    }
+}
+
+/// Control-plane pack: Cluster API kubeadm objects, encryption configs, legacy token Secrets.
+fn control_plane_objects(root: &Node, kind: &str, facts: &mut FileFacts) {
+    match kind {
+        "KubeadmControlPlane" | "KubeadmConfig" | "KubeadmConfigTemplate" => {
+            capi::extract(root, kind, facts)
+        }
+        "EncryptionConfiguration" | "EncryptionConfig" => encryption::extract(root, facts),
+        "AuthenticationConfiguration" => encryption::authentication(root, facts),
+        "Secret" => {
+            if let Some(t) = root
+                .get("type")
+                .filter(|t| t.as_str() == Some("kubernetes.io/service-account-token"))
+            {
+                facts.legacy_token_secrets.push(t.span);
+            }
+        }
+        _ => {}
     }
 }
 

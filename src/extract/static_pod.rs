@@ -4,7 +4,7 @@
 //! manifests in `args`).
 
 use super::flags::parse_token;
-use crate::facts::{Component, ComponentConfig, FileFacts, Origin, Setting};
+use crate::facts::{Component, ComponentConfig, FileFacts, KubernetesVersion, Origin, Setting};
 use crate::parse::Node;
 use crate::source::Span;
 
@@ -12,6 +12,9 @@ pub fn extract(root: &Node, text: &str, facts: &mut FileFacts) {
     let Some(spec) = root.get("spec") else { return };
     for container in spec.get("containers").map(Node::items).unwrap_or(&[]) {
         if let Some(config) = container_component(container, text) {
+            if let Some(v) = image_version(container, config.component) {
+                facts.kubernetes_versions.push(v);
+            }
             facts.components.push(config);
         }
     }
@@ -40,11 +43,66 @@ fn container_component(container: &Node, text: &str) -> Option<ComponentConfig> 
     } else {
         Origin::StaticPod
     };
+    // etcd reads every flag from an `ETCD_<FLAG>` variable too; flags override them, so the
+    // variables go first and "last wins" keeps that order.
+    let mut settings = if component == Component::Etcd {
+        etcd_env(container)
+    } else {
+        Vec::new()
+    };
+    settings.extend(settings_from_tokens(&flag_nodes, text));
     Some(ComponentConfig {
         component,
         origin,
         anchor,
-        settings: settings_from_tokens(&flag_nodes, text),
+        settings,
+    })
+}
+
+fn etcd_env(container: &Node) -> Vec<Setting> {
+    container
+        .get("env")
+        .map(Node::items)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|e| {
+            let (k, name) = e.get_entry("name")?;
+            let flag = name.as_str()?.strip_prefix("ETCD_")?;
+            let value = e.get("value");
+            let v = value.and_then(Node::as_str).unwrap_or("").to_string();
+            let flag = flag.to_ascii_lowercase().replace('_', "-");
+            Some(Setting {
+                written: format!("{}={v}", name.as_str().unwrap_or_default()),
+                name: flag,
+                value: Some(v),
+                span: k.span.cover(value.map(|v| v.span).unwrap_or(name.span)),
+                value_span: value.map(|v| v.span).unwrap_or(name.span),
+            })
+        })
+        .collect()
+}
+
+/// The Kubernetes version a control-plane image tag pins (`registry.k8s.io/kube-apiserver:v1.35.0`).
+/// etcd's images carry etcd's own version, so they are left out.
+fn image_version(container: &Node, component: Component) -> Option<KubernetesVersion> {
+    if !matches!(
+        component,
+        Component::ApiServer | Component::ControllerManager | Component::Scheduler
+    ) {
+        return None;
+    }
+    let image = container.get("image")?;
+    let text = image.as_str()?;
+    let text = text.split('@').next()?;
+    let (name, tag) = text.rsplit_once(':')?;
+    let base = name.rsplit('/').next()?;
+    if Component::from_binary(base) != Some(component) || !tag.starts_with('v') {
+        return None;
+    }
+    Some(KubernetesVersion {
+        what: format!("{base} image"),
+        version: tag.to_string(),
+        span: image.span,
     })
 }
 

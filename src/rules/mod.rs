@@ -4,6 +4,8 @@
 //! `pub static RULE`. Its metadata and documentation come from `rules/<ID>.md`; `build.rs`
 //! pairs the two and generates [`REGISTRY`].
 
+pub mod controlplane;
+
 use crate::config::Settings;
 use crate::facts::FileFacts;
 use crate::source::Span;

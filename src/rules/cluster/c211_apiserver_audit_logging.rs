@@ -1,0 +1,35 @@
+//! C211: the API server keeps no audit log.
+
+use crate::facts::{Component, FileFacts};
+use crate::rules::controlplane as cp;
+use crate::rules::{Cx, Rule};
+
+pub struct ApiserverAuditLogging;
+pub static RULE: ApiserverAuditLogging = ApiserverAuditLogging;
+
+impl Rule for ApiserverAuditLogging {
+    fn check(&self, facts: &FileFacts, cx: &mut Cx) {
+        for c in cp::of(facts, Component::ApiServer) {
+            let policy = cp::unset(c, "audit-policy-file");
+            let log = cp::unset(c, "audit-log-path");
+            let webhook = cp::unset(c, "audit-webhook-config-file");
+            match (policy, log, webhook) {
+                (Some(true), _, _) => cx.report(
+                    c.get("audit-policy-file").map(|s| s.span).unwrap_or(c.anchor),
+                    format!(
+                        "{} has no --audit-policy-file: no request is audited, so actions cannot be traced to a user",
+                        cp::who(c)
+                    ),
+                ),
+                (Some(false), Some(true), Some(true)) => cx.report(
+                    c.anchor,
+                    format!(
+                        "{} has an audit policy but neither --audit-log-path nor --audit-webhook-config-file: audit events go nowhere",
+                        cp::who(c)
+                    ),
+                ),
+                _ => {}
+            }
+        }
+    }
+}
