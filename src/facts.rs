@@ -2,6 +2,8 @@
 //! A fact never says which syntax it came from beyond `Origin`, which rules use for wording
 //! and for source-specific defaults.
 
+pub mod kube;
+
 use crate::source::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -240,4 +242,6 @@ pub struct FileFacts {
     pub remote_resources: Vec<RemoteResource>,
     pub host_settings: Vec<HostSetting>,
     pub objects: Vec<ObjectScope>,
+    /// Kubernetes objects: RBAC, services, workloads, network policies.
+    pub kube: kube::KubeFacts,
 }

@@ -4,6 +4,7 @@ pub mod bottlerocket;
 pub mod defaults;
 pub mod flags;
 pub mod ignition;
+pub mod kube;
 pub mod kubeadm;
 pub mod kubelet;
 pub mod objects;
@@ -21,11 +22,12 @@ pub fn document(doc: &Document, text: &str, facts: &mut FileFacts) {
     match classify(root) {
         DocKind::Kubeadm { kind, version } => kubeadm::extract(root, &kind, version, text, facts),
         DocKind::KubeletConfiguration => kubelet::extract_config(root, facts),
-        DocKind::Object { kind, .. } => {
+        DocKind::Object { api_version, kind } => {
             objects::scope(root, facts);
             if kind == "Pod" {
                 static_pod::extract(root, text, facts);
             }
+            kube::extract(root, &api_version, &kind, text, facts);
         }
         DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, facts),
         DocKind::Ignition => ignition::extract(root, ignition::Dialect::Ignition, facts),
