@@ -45,14 +45,15 @@ pub fn extract(root: &Node, meta: Meta, kube: &mut KubeFacts) {
 }
 
 fn failsafe_port(n: &Node) -> Option<FailsafePort> {
+    let port = n.get("port")?;
     Some(FailsafePort {
         protocol: n.get_str("protocol").unwrap_or("tcp").to_ascii_lowercase(),
-        port: u16::try_from(n.get("port")?.as_int()?).ok()?,
+        port: u16::try_from(port.as_int()?).ok()?,
         net: n
             .get_str("net")
             .map(str::to_string)
             .filter(|s| !s.is_empty()),
-        span: n.span,
+        span: port.span,
     })
 }
 
