@@ -122,6 +122,7 @@ pub fn dangerous_permissions(role: &Role) -> Vec<String> {
 /// design, so host-level workload rules leave them alone. Matched on the image repository.
 const NODE_AGENT_IMAGES: &[&str] = &[
     "calico/node",
+    "calico/calico",
     "calico/cni",
     "calico/pod2daemon-flexvol",
     "calico/typha",
@@ -154,8 +155,14 @@ fn image_repo(image: &str) -> &str {
     }
 }
 
-/// Whether a workload is a recognised network-plugin or kube-proxy node agent.
+/// Whether a workload is a recognised network-plugin or kube-proxy node agent, or a CSI node
+/// plugin (recognised by its node-driver-registrar sidecar): these need host access by design.
 pub fn node_agent(w: &Workload) -> bool {
+    if w.images()
+        .any(|i| image_repo(i).ends_with("/csi-node-driver-registrar"))
+    {
+        return true;
+    }
     let mut images = w.images().peekable();
     images.peek().is_some()
         && images.all(|i| {
@@ -166,9 +173,13 @@ pub fn node_agent(w: &Workload) -> bool {
         })
 }
 
-/// Workloads host-level rules look at: not control-plane static pods, not node agents.
+/// Workloads host-level rules look at: not control-plane static pods, not node agents, and
+/// not pods whose images are template placeholders (whether they are agents is unknown).
 pub fn host_rules_apply(w: &Workload) -> bool {
-    !w.control_plane && !node_agent(w)
+    let templated = w
+        .images()
+        .any(|i| i.contains("${") || i.contains("{{") || i.contains("$("));
+    !w.control_plane && !node_agent(w) && !templated
 }
 
 /// Host paths whose mount hands a pod the node: the root file system, container runtime
@@ -364,7 +375,12 @@ pub fn cilium_default_deny(p: &CiliumPolicy, dir: Dir, ns: &str) -> bool {
 
 /// A Cilium rule that admits everything: entity `all`, or a world CIDR on all ports.
 pub fn cilium_rule_allow_all(r: &crate::facts::kube::CiliumRule) -> Option<String> {
-    if let Some(e) = r.entities.iter().find(|e| e.value == "all") {
+    // `world` is everything outside the cluster, like a 0.0.0.0/0 ipBlock.
+    if let Some(e) = r
+        .entities
+        .iter()
+        .find(|e| matches!(e.value.as_str(), "all" | "world"))
+    {
         if r.ports.is_empty() {
             return Some(format!("entity `{}` on all ports", e.value));
         }
@@ -375,9 +391,18 @@ pub fn cilium_rule_allow_all(r: &crate::facts::kube::CiliumRule) -> Option<Strin
         .then(|| format!("CIDR {} on all ports", c.value))
 }
 
-/// Namespaces exempt from per-namespace default-deny: Kubernetes' own.
+/// Namespaces exempt from per-namespace default-deny: Kubernetes' own, and those of the Calico
+/// operator, whose policies the operator itself creates at run time.
 pub fn system_namespace(ns: &str) -> bool {
-    matches!(ns, "kube-system" | "kube-public" | "kube-node-lease")
+    matches!(
+        ns,
+        "kube-system"
+            | "kube-public"
+            | "kube-node-lease"
+            | "calico-system"
+            | "calico-apiserver"
+            | "tigera-operator"
+    )
 }
 
 /// Whether any policy of this file set isolates namespace `ns` for `dir`.

@@ -212,7 +212,8 @@ pub struct Container {
     pub host_ports: Vec<(u16, Span)>,
     /// Names of `env` entries.
     pub env: Vec<String>,
-    /// Whether the container runs a control-plane binary (apiserver, etcd, cm, scheduler).
+    /// Whether the container runs a control-plane binary (apiserver, etcd, controller manager,
+    /// scheduler, kubelet).
     pub control_plane: bool,
 }
 

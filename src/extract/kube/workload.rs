@@ -57,12 +57,10 @@ pub fn extract(root: &Node, meta: Meta, _text: &str, kube: &mut KubeFacts) {
             })
         })
         .collect();
-    // A Pod running an API server, etcd, controller manager or scheduler is a control-plane
-    // static pod (kubelet puts namespace-less static pods in the default namespace, but the
-    // manifests kubeadm and others write name kube-system).
-    let control_plane = meta.kind == "Pod"
-        && matches!(meta.namespace.as_deref(), None | Some("kube-system"))
-        && containers.iter().any(|c| c.control_plane);
+    // A Pod running an API server, etcd, controller manager, scheduler or kubelet is a
+    // control-plane static pod, whatever namespace its manifest names (kubeadm writes
+    // kube-system; other installers differ).
+    let control_plane = meta.kind == "Pod" && containers.iter().any(|c| c.control_plane);
     let pod_labels = if path.is_empty() {
         meta.labels.clone()
     } else {
@@ -92,10 +90,7 @@ fn container(c: &Node) -> Container {
             let name = i.rsplit('/').next()?;
             Some(name.split(['@', ':']).next()?.to_string())
         });
-    let control_plane = binary
-        .as_deref()
-        .and_then(Component::from_binary)
-        .is_some_and(|c| c != Component::Kubelet);
+    let control_plane = binary.as_deref().and_then(Component::from_binary).is_some();
     Container {
         name: c.get_str("name").unwrap_or("").to_string(),
         privileged: c

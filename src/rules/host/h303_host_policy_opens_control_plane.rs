@@ -75,12 +75,17 @@ impl Rule for HostPolicyOpensControlPlane {
                     .iter()
                     .find(|e| matches!(e.value.as_str(), "world" | "all"))
                     .or_else(|| r.cidrs.iter().find(|c| crate::cidr::is_world(&c.value)));
-                let Some(w) = world else { continue };
+                // A rule with ports and no peers admits every source on those ports.
+                let (span, from) = match world {
+                    Some(w) => (w.span, w.value.clone()),
+                    None if r.no_peers() && !r.ports.is_empty() => (r.span, "any source".into()),
+                    None => continue,
+                };
                 let h = hits(&r.ports, extra);
                 if !h.is_empty() {
                     out.push((
-                        w.span,
-                        format!("host policy {} allows {} to {}", p.meta.display(), w.value, h.join(", ")),
+                        span,
+                        format!("host policy {} allows {from} to {}", p.meta.display(), h.join(", ")),
                     ));
                 }
             }

@@ -77,8 +77,12 @@ impl Rule for NamespaceWithoutDefaultDeny {
                 (false, true) => "ingress",
                 (true, false) => "egress",
             };
-            let mut shown: Vec<&str> = ns.workloads.iter().map(|(_, w)| w.as_str()).take(3).collect();
-            if ns.workloads.len() > 3 {
+            let mut names: Vec<&str> = ns.workloads.iter().map(|(_, w)| w.as_str()).collect();
+            let mut seen = std::collections::HashSet::new();
+            names.retain(|n| seen.insert(*n));
+            let more = names.len() > 3;
+            let mut shown: Vec<&str> = names.into_iter().take(3).collect();
+            if more {
                 shown.push("…");
             }
             let message = if ns.has_policy {
