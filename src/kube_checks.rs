@@ -223,10 +223,9 @@ pub fn sensitive_host_path(path: &str) -> Option<&'static str> {
         "/var/lib/kubelet" => {
             Some("the kubelet's state, including every pod's secrets and its credentials")
         }
-        "/var/lib" | "/var" | "/run" | "/var/run" | "/usr" | "/root" | "/home" | "/boot"
-        | "/proc" | "/sys" => Some(
-            "a host directory that contains node credentials, runtime sockets or kernel interfaces",
-        ),
+        "/var/lib" | "/var" | "/run" | "/var/run" | "/usr" | "/root" | "/home" | "/boot" => {
+            Some("a host directory that contains node credentials, runtime sockets or binaries")
+        }
         _ => None,
     }
 }

@@ -1,13 +1,14 @@
 //! N202: a network policy's pod selector matches no workload of its namespace in the scan.
 //!
 //! Project-level. Reported only for policies in files from a directory walk, and only when
-//! the scan holds at least one workload of the same namespace (objects without a namespace
-//! form one group): a namespace whose workloads are deployed from elsewhere is not judged.
+//! the policy's directory holds at least one workload of the same namespace: policies for
+//! workloads deployed from elsewhere are not judged.
 
 use crate::facts::kube::{LabelSelector, Workload};
 use crate::facts::FileFacts;
 use crate::project::{Project, ProjectCx};
 use crate::rules::{Cx, Rule};
+use std::path::Path;
 
 pub struct NetpolSelectsNothing;
 pub static RULE: NetpolSelectsNothing = NetpolSelectsNothing;
@@ -36,14 +37,23 @@ impl Rule for NetpolSelectsNothing {
     fn check(&self, _facts: &FileFacts, _cx: &mut Cx) {}
 
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
-        let workloads: Vec<&Workload> = project.each(|k| &k.workloads).map(|(_, w)| w).collect();
+        let workloads: Vec<(usize, &Workload)> = project.each(|k| &k.workloads).collect();
+        let dir = |file: usize| {
+            project
+                .files
+                .get(file)
+                .map(|f| Path::new(&f.source.path).parent().map(Path::to_path_buf))
+        };
         let mut check = |file: usize, ns: Option<&str>, sel: &LabelSelector, what: String| {
             if sel.is_empty() || !project.complete(file) {
                 return;
             }
-            let group: Vec<&&Workload> = workloads
+            // Only workloads next to the policy (same directory: an app's manifests, a
+            // kustomize base, a rendered chart) are known to be the ones it was written for.
+            let group: Vec<&Workload> = workloads
                 .iter()
-                .filter(|w| w.meta.namespace.as_deref() == ns)
+                .filter(|(f, w)| w.meta.namespace.as_deref() == ns && dir(*f) == dir(file))
+                .map(|(_, w)| *w)
                 .collect();
             if group.is_empty() {
                 return;
@@ -56,7 +66,7 @@ impl Rule for NetpolSelectsNothing {
                 file,
                 sel.span,
                 format!(
-                    "{what} selects no pod of the {} workloads of {} in the scan: it protects nothing (check its labels)",
+                    "{what} selects no pod of the {} workloads of {} in its directory: it protects nothing (check its labels)",
                     group.len(),
                     ns.map(|n| format!("namespace {n}")).unwrap_or_else(|| "its namespace".into())
                 ),
