@@ -427,6 +427,17 @@ pub struct CiliumConfig {
     pub policy_audit_mode: Option<Spanned>,
 }
 
+/// A `KubeProxyConfiguration` (kubeproxy.config.k8s.io).
+#[derive(Clone, Debug)]
+pub struct KubeProxyConfig {
+    pub meta: Meta,
+    pub metrics_bind_address: Option<Spanned>,
+    /// `nodePortAddresses` entries; `None` when absent or null (all node addresses).
+    pub node_port_addresses: Option<Vec<Spanned>>,
+    /// The `nodePortAddresses` key, else `kind`.
+    pub node_port_anchor: Span,
+}
+
 /// Everything a file says about Kubernetes objects.
 #[derive(Clone, Debug, Default)]
 pub struct KubeFacts {
@@ -444,6 +455,7 @@ pub struct KubeFacts {
     pub felix_configs: Vec<FelixConfig>,
     pub kube_controllers: Vec<KubeControllersConfig>,
     pub cilium_configs: Vec<CiliumConfig>,
+    pub kube_proxy: Vec<KubeProxyConfig>,
 }
 
 impl KubeFacts {

@@ -40,8 +40,25 @@ pub fn extract(root: &Node, api_version: &str, kind: &str, text: &str, facts: &m
         ("projectcalico.org" | "crd.projectcalico.org", _) => calico::extract(root, meta, kube),
         ("cilium.io", _) => cilium::extract(root, meta, kube),
         ("v1", "ConfigMap") if meta.name == "cilium-config" => cilium::config(root, meta, kube),
+        ("kubeproxy.config.k8s.io", "KubeProxyConfiguration") => kube_proxy(root, meta, kube),
         _ => workload::extract(root, meta, text, kube),
     }
+}
+
+fn kube_proxy(root: &Node, meta: Meta, kube: &mut crate::facts::kube::KubeFacts) {
+    let metrics = root.get("metricsBindAddress").and_then(|n| {
+        Some(Spanned {
+            value: n.as_str()?.to_string(),
+            span: n.span,
+        })
+    });
+    let npa = root.get("nodePortAddresses");
+    kube.kube_proxy.push(crate::facts::kube::KubeProxyConfig {
+        metrics_bind_address: metrics,
+        node_port_addresses: npa.map(|n| strings(Some(n))),
+        node_port_anchor: super::key_span(root, "nodePortAddresses").unwrap_or(meta.kind_span),
+        meta,
+    });
 }
 
 /// Reads `metadata` into a [`Meta`].
