@@ -421,3 +421,57 @@ pub fn namespace_denied<'a>(
             .flat_map(|k| &k.cilium_policies)
             .any(|p| cilium_default_deny(p, dir, ns))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::FileFacts;
+
+    fn facts(yaml: &str) -> FileFacts {
+        let mut f = FileFacts::default();
+        let (docs, _) = crate::parse::yaml::parse(yaml);
+        for d in &docs {
+            crate::extract::document(d, yaml, &mut f);
+        }
+        f
+    }
+
+    #[test]
+    fn textbook_default_deny_and_allow_all() {
+        let f = facts(
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: d, namespace: a}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n",
+        );
+        let p = &f.kube.net_policies[0];
+        assert!(np_default_deny(p, Dir::Ingress) && np_default_deny(p, Dir::Egress));
+        let f = facts(
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: d, namespace: a}\nspec:\n  podSelector: {}\n  ingress:\n    - {}\n",
+        );
+        let p = &f.kube.net_policies[0];
+        assert!(p.ingress[0].allows_all());
+        assert!(!np_default_deny(p, Dir::Ingress));
+        // policyTypes defaults to [Ingress] without egress rules.
+        assert!(!p.egress_type);
+    }
+
+    #[test]
+    fn calico_selectors() {
+        assert_eq!(calico_broad_selector(Some("all()")), Some(vec![]));
+        assert_eq!(calico_broad_selector(None), Some(vec![]));
+        assert_eq!(
+            calico_broad_selector(Some(
+                "projectcalico.org/namespace not in {'kube-system', \"calico-system\"}"
+            )),
+            Some(vec!["kube-system".to_string(), "calico-system".to_string()])
+        );
+        assert_eq!(calico_broad_selector(Some("app == 'web'")), None);
+    }
+
+    #[test]
+    fn host_paths() {
+        assert!(sensitive_host_path("/").is_some());
+        assert!(sensitive_host_path("/var/run/docker.sock").is_some());
+        assert!(sensitive_host_path("/var/lib/kubelet/").is_some());
+        assert!(sensitive_host_path("/var/lib/kubelet/plugins").is_none());
+        assert!(sensitive_host_path("/etc/ssl/certs").is_none());
+    }
+}

@@ -73,7 +73,7 @@ impl Rule for ServiceLoadbalancerOpen {
                 cx.report(
                     t.span,
                     format!(
-                        "{} is an external LoadBalancer without loadBalancerSourceRanges or an internal-load-balancer annotation: it is reachable from the whole internet{ports}",
+                        "{} is a LoadBalancer without loadBalancerSourceRanges or an internal-load-balancer annotation: on a cloud provider it gets a public address open to every source{ports}",
                         s.meta.display()
                     ),
                 );
