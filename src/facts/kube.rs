@@ -33,6 +33,9 @@ pub struct Meta {
 impl Meta {
     /// `Kind/name` (with the namespace when written), as in messages.
     pub fn display(&self) -> String {
+        if self.name.is_empty() {
+            return self.kind.clone();
+        }
         match &self.namespace {
             Some(ns) => format!("{} {}/{}", self.kind, ns, self.name),
             None => format!("{} {}", self.kind, self.name),
