@@ -331,7 +331,12 @@ pub fn calico_default_deny(p: &CalicoPolicy, dir: Dir, ns: &str) -> bool {
 
 /// An Allow rule without any constraint on the peer: everything is allowed.
 pub fn calico_rule_allow_all(r: &crate::facts::kube::CalicoRule) -> Option<String> {
-    if r.action != "Allow" {
+    // ICMP-only or HTTP-matched rules are narrow whatever their ends say.
+    let any_protocol = matches!(
+        r.protocol.as_deref(),
+        None | Some("tcp" | "udp" | "sctp" | "6" | "17" | "132")
+    );
+    if r.action != "Allow" || r.other || !any_protocol {
         return None;
     }
     let ends = [&r.source, &r.destination];

@@ -326,6 +326,9 @@ pub struct CalicoRule {
     /// `Allow`, `Deny`, `Log`, `Pass`.
     pub action: String,
     pub protocol: Option<String>,
+    /// Rule-level match criteria beyond protocol and ends (`icmp`, `notICMP`, `http`,
+    /// `notProtocol`).
+    pub other: bool,
     pub source: CalicoEnd,
     pub destination: CalicoEnd,
     pub span: Span,

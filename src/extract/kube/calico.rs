@@ -106,6 +106,9 @@ fn rules(node: Option<&Node>) -> Vec<CalicoRule> {
             protocol: r
                 .get("protocol")
                 .and_then(|p| p.as_str().map(str::to_ascii_lowercase)),
+            other: ["icmp", "notICMP", "http", "notProtocol"]
+                .iter()
+                .any(|k| r.get(k).is_some()),
             source: end(r.get("source")),
             destination: end(r.get("destination")),
             span: r.span,

@@ -50,7 +50,13 @@ impl Rule for HostPolicyOpensControlPlane {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         let extra = &cx.settings.sensitive_ports;
         let mut out = Vec::new();
-        for p in facts.kube.calico_policies.iter().filter(|p| p.ingress_type) {
+        // Only GlobalNetworkPolicies can select host endpoints.
+        for p in facts
+            .kube
+            .calico_policies
+            .iter()
+            .filter(|p| p.global && p.ingress_type)
+        {
             for r in p.ingress.iter().filter(|r| r.action == "Allow") {
                 // Without ports the rule is allow-all, which N402 reports.
                 if r.destination.ports.is_empty() || r.destination.selector.is_some() {
