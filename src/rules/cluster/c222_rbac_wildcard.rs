@@ -24,14 +24,20 @@ impl Rule for RbacWildcard {
                     .collect();
                 let Some((_, span)) = wild.first() else { continue };
                 let names: Vec<&str> = wild.iter().map(|(n, _)| *n).collect();
+                let what = if names.contains(&"verbs") {
+                    "every current and future verb"
+                } else if names.contains(&"resources") {
+                    "every current and future resource"
+                } else {
+                    "the named resources in every current and future API group"
+                };
                 cx.report(
                     *span,
                     format!(
-                        "{} rule #{} uses `*` in {}: it grants every current and future {}",
+                        "{} rule #{} uses `*` in {}: it grants {what}",
                         role.meta.display(),
                         i + 1,
-                        names.join(", "),
-                        if names.contains(&"verbs") { "verb" } else { "resource" }
+                        names.join(", ")
                     ),
                 );
             }

@@ -28,7 +28,7 @@ impl Rule for IngressWithoutTls {
             cx.report(
                 i.anchor,
                 format!(
-                    "{} has no tls section: {hosts} is served over plain HTTP",
+                    "{} has no tls section: requests for {hosts} travel over plain HTTP",
                     i.meta.display()
                 ),
             );
