@@ -56,6 +56,9 @@ pub struct LabelSelector {
     pub match_labels: Vec<(String, String)>,
     pub expressions: Vec<SelectorExpr>,
     pub span: Span,
+    /// Keys other than matchLabels/matchExpressions (a malformed selector, which the API
+    /// server rejects): it neither selects everything nor can be evaluated.
+    pub unknown: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -69,11 +72,14 @@ pub struct SelectorExpr {
 impl LabelSelector {
     /// `{}`: selects everything.
     pub fn is_empty(&self) -> bool {
-        self.match_labels.is_empty() && self.expressions.is_empty()
+        !self.unknown && self.match_labels.is_empty() && self.expressions.is_empty()
     }
 
     /// Whether the selector matches these labels; `None` for an operator it does not know.
     pub fn matches(&self, labels: &[(String, String)]) -> Option<bool> {
+        if self.unknown {
+            return None;
+        }
         let get = |k: &str| labels.iter().find(|(l, _)| l == k).map(|(_, v)| v.as_str());
         for (k, v) in &self.match_labels {
             if get(k) != Some(v.as_str()) {

@@ -131,6 +131,10 @@ pub fn label_selector(node: Option<&Node>) -> Option<LabelSelector> {
         match_labels: string_map(node.get("matchLabels")),
         expressions,
         span: node.span,
+        unknown: node
+            .entries()
+            .iter()
+            .any(|(k, _)| !matches!(k.as_str(), Some("matchLabels" | "matchExpressions"))),
     })
 }
 
