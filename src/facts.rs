@@ -2,6 +2,8 @@
 //! A fact never says which syntax it came from beyond `Origin`, which rules use for wording
 //! and for source-specific defaults.
 
+pub mod kube;
+
 use crate::source::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -346,6 +348,8 @@ pub struct FileFacts {
     pub legacy_token_secrets: Vec<Span>,
     /// API server `AuthenticationConfiguration` files (`--authentication-config`).
     pub authentication_configs: Vec<AuthenticationConfig>,
+    /// Kubernetes objects: RBAC, services, workloads, network policies.
+    pub kube: kube::KubeFacts,
 }
 
 /// What an `AuthenticationConfiguration` says about anonymous access and JWT issuers.

@@ -12,7 +12,9 @@ pub mod extract;
 pub mod facts;
 pub mod findings;
 pub mod k8s;
+pub mod kube_checks;
 pub mod parse;
+pub mod project;
 pub mod report;
 pub mod rules;
 pub mod source;
@@ -58,18 +60,21 @@ impl Outcome {
 pub fn scan(input: &Input, config: &Config) -> Outcome {
     let mut diagnostics = Vec::new();
     let candidates = discover::discover(&input.paths, &mut diagnostics);
+    // Files named on the command line are a partial view for project rules.
+    let explicit: Vec<&PathBuf> = input.paths.iter().filter(|p| p.is_file()).collect();
     // Standard input is linted inside the pool too, for the same large stacks.
     let run = || {
         let mut results = candidates
             .par_iter()
-            .map(|c| lint_path(&c.path, config))
+            .map(|c| lint_path(&c.path, config, !explicit.contains(&&c.path)))
             .collect::<Vec<_>>();
         if let Some((name, text)) = &input.stdin {
-            results.push(lint_text(
+            results.push(lint_text_full(
                 name.clone(),
                 text.clone(),
                 Path::new(name),
                 config,
+                false,
             ));
         }
         results
@@ -86,10 +91,18 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
         files_scanned: candidates.len() + usize::from(input.stdin.is_some()),
         ..Outcome::default()
     };
-    for (f, d) in results {
+    let mut project = project::Project::default();
+    for (f, d, p) in results {
         outcome.findings.extend(f);
         diagnostics.extend(d);
+        project.files.extend(p);
     }
+    project
+        .files
+        .sort_by(|a, b| a.source.path.cmp(&b.source.path));
+    outcome
+        .findings
+        .extend(run_project_rules(&project, config, &mut diagnostics));
     outcome
         .findings
         .retain(|f| f.severity >= config.min_severity);
@@ -103,10 +116,15 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
 }
 
 /// Reads one file and lints it; never panics, whatever the file holds.
-fn lint_path(path: &Path, config: &Config) -> (Vec<Finding>, Vec<Diagnostic>) {
+fn lint_path(path: &Path, config: &Config, complete: bool) -> Linted {
     let shown = discover::display_path(path);
-    let skip =
-        |level, code, msg: String| (Vec::new(), vec![Diagnostic::new(&shown, level, code, msg)]);
+    let skip = |level, code, msg: String| {
+        (
+            Vec::new(),
+            vec![Diagnostic::new(&shown, level, code, msg)],
+            None,
+        )
+    };
     match std::fs::metadata(path) {
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             return skip(
@@ -146,8 +164,11 @@ fn lint_path(path: &Path, config: &Config) -> (Vec<Finding>, Vec<Diagnostic>) {
             )
         }
     };
-    lint_text(shown, text, path, config)
+    lint_text_full(shown, text, path, config, complete)
 }
+
+/// Findings, diagnostics and the project-level facts of one file.
+type Linted = (Vec<Finding>, Vec<Diagnostic>, Option<project::ProjectFile>);
 
 /// Lints text already in memory (a file or standard input).
 pub fn lint_text(
@@ -156,6 +177,17 @@ pub fn lint_text(
     path: &Path,
     config: &Config,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
+    let (f, d, _) = lint_text_full(shown, text, path, config, false);
+    (f, d)
+}
+
+fn lint_text_full(
+    shown: String,
+    text: String,
+    path: &Path,
+    config: &Config,
+    complete: bool,
+) -> Linted {
     let text = text
         .strip_prefix('\u{feff}')
         .map(str::to_string)
@@ -166,7 +198,16 @@ pub fn lint_text(
         lint_source(&file, rel.as_deref(), path, config)
     }));
     match result {
-        Ok(r) => r,
+        Ok((f, d, facts)) => {
+            let p = (!facts.kube.is_empty()).then(|| project::ProjectFile {
+                source: file.clone(),
+                rel,
+                complete,
+                kube: facts.kube,
+                objects: facts.objects,
+            });
+            (f, d, p)
+        }
         Err(_) => (
             Vec::new(),
             vec![Diagnostic::new(
@@ -175,6 +216,7 @@ pub fn lint_text(
                 "internal-error",
                 "kube-harden failed on this file (a bug: please report it); other files were scanned",
             )],
+            None,
         ),
     }
 }
@@ -219,7 +261,7 @@ fn lint_source(
     rel: Option<&str>,
     path: &Path,
     config: &Config,
-) -> (Vec<Finding>, Vec<Diagnostic>) {
+) -> (Vec<Finding>, Vec<Diagnostic>, FileFacts) {
     let mut diags = Vec::new();
     let mut facts = FileFacts::default();
     let text = file.text.as_str();
@@ -260,7 +302,7 @@ fn lint_source(
     }
     let mut findings = run_rules(file, &facts, config);
     suppress::apply(file, rel, &mut findings, &facts.objects, config, &mut diags);
-    (findings, diags)
+    (findings, diags, facts)
 }
 
 fn run_rules(file: &Source, facts: &FileFacts, config: &Config) -> Vec<Finding> {
@@ -269,28 +311,77 @@ fn run_rules(file: &Source, facts: &FileFacts, config: &Config) -> Vec<Finding> 
         let mut cx = rules::Cx::new(&config.settings);
         entry.rule.check(facts, &mut cx);
         for r in cx.reports {
-            findings.push(Finding {
-                rule_id: entry.doc.id,
-                rule_name: entry.doc.name,
-                severity: config.severity_of(entry),
-                message: r.message,
-                file: file.clone(),
-                span: r.span,
-                related: r
-                    .related
-                    .into_iter()
-                    .map(|(span, message)| findings::Related {
-                        file: file.clone(),
-                        span,
-                        message,
-                    })
-                    .collect(),
-                suppression: None,
-                fingerprint: String::new(),
-            });
+            findings.push(to_finding(entry, config, file, r));
         }
     }
     findings
+}
+
+fn to_finding(
+    entry: &rules::RuleEntry,
+    config: &Config,
+    file: &Source,
+    r: rules::Report,
+) -> Finding {
+    Finding {
+        rule_id: entry.doc.id,
+        rule_name: entry.doc.name,
+        severity: config.severity_of(entry),
+        message: r.message,
+        file: file.clone(),
+        span: r.span,
+        related: r
+            .related
+            .into_iter()
+            .map(|(span, message)| findings::Related {
+                file: file.clone(),
+                span,
+                message,
+            })
+            .collect(),
+        suppression: None,
+        fingerprint: String::new(),
+    }
+}
+
+/// Runs the project-level stage; each finding goes through the suppressions of the file it
+/// points into.
+fn run_project_rules(
+    project: &project::Project,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Finding> {
+    if project.files.is_empty() {
+        return Vec::new();
+    }
+    let mut per_file: Vec<Vec<Finding>> = project.files.iter().map(|_| Vec::new()).collect();
+    for entry in &config.enabled {
+        let mut cx = project::ProjectCx::new(&config.settings);
+        entry.rule.check_project(project, &mut cx);
+        for (i, r) in cx.reports {
+            if let (Some(pf), Some(out)) = (project.files.get(i), per_file.get_mut(i)) {
+                out.push(to_finding(entry, config, &pf.source, r));
+            }
+        }
+    }
+    let mut all = Vec::new();
+    for (pf, mut findings) in project.files.iter().zip(per_file) {
+        if findings.is_empty() {
+            continue;
+        }
+        // Marker problems were already reported by the per-file stage; duplicates are removed
+        // when diagnostics are de-duplicated.
+        suppress::apply(
+            &pf.source,
+            pf.rel.as_deref(),
+            &mut findings,
+            &pf.objects,
+            config,
+            diags,
+        );
+        all.extend(findings);
+    }
+    all
 }
 
 /// Path of a file relative to the config root, for `[[ignore]]` globs.

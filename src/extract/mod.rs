@@ -6,6 +6,7 @@ pub mod defaults;
 pub mod encryption;
 pub mod flags;
 pub mod ignition;
+pub mod kube;
 pub mod kubeadm;
 pub mod kubelet;
 pub mod objects;
@@ -23,12 +24,13 @@ pub fn document(doc: &Document, text: &str, facts: &mut FileFacts) {
     match classify(root) {
         DocKind::Kubeadm { kind, version } => kubeadm::extract(root, &kind, version, text, facts),
         DocKind::KubeletConfiguration => kubelet::extract_config(root, facts),
-        DocKind::Object { kind, .. } => {
+        DocKind::Object { api_version, kind } => {
             objects::scope(root, facts);
             if kind == "Pod" {
                 static_pod::extract(root, text, facts);
             }
             control_plane_objects(root, &kind, facts);
+            kube::extract(root, &api_version, &kind, text, facts);
         }
         DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, facts),
         DocKind::Ignition => ignition::extract(root, ignition::Dialect::Ignition, facts),

@@ -112,6 +112,15 @@ impl<'a> Cx<'a> {
 pub trait Rule {
     /// Checks one file's facts.
     fn check(&self, facts: &FileFacts, cx: &mut Cx);
+
+    /// Checks the whole scan, after every file's facts are extracted (see [`crate::project`]
+    /// for how partial views are handled). Most rules need only [`Rule::check`].
+    fn check_project(
+        &self,
+        _project: &crate::project::Project,
+        _cx: &mut crate::project::ProjectCx,
+    ) {
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/registry.rs"));

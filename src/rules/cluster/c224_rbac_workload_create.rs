@@ -1,0 +1,38 @@
+//! C224: a role can create pods or objects that create pods.
+
+use crate::facts::FileFacts;
+use crate::kube_checks::explicit_grants;
+use crate::rules::{Cx, Rule};
+
+pub struct RbacWorkloadCreate;
+pub static RULE: RbacWorkloadCreate = RbacWorkloadCreate;
+
+const TARGETS: &[(&str, &str)] = &[
+    ("", "pods"),
+    ("", "replicationcontrollers"),
+    ("apps", "deployments"),
+    ("apps", "daemonsets"),
+    ("apps", "statefulsets"),
+    ("apps", "replicasets"),
+    ("batch", "jobs"),
+    ("batch", "cronjobs"),
+];
+const VERBS: &[&str] = &["create"];
+
+impl Rule for RbacWorkloadCreate {
+    fn check(&self, facts: &FileFacts, cx: &mut Cx) {
+        for role in &facts.kube.roles {
+            for g in explicit_grants(role, TARGETS, VERBS) {
+                cx.report(
+                    g.resource.span,
+                    format!(
+                        "{} grants {} on {}",
+                        role.meta.display(),
+                        g.verbs.join(", "),
+                        g.resource.value
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! C226: a role can run commands in containers (pods/exec, pods/attach) or reach the kubelet API (nodes/proxy).
+
+use crate::facts::FileFacts;
+use crate::kube_checks::explicit_grants;
+use crate::rules::{Cx, Rule};
+
+pub struct RbacExecProxy;
+pub static RULE: RbacExecProxy = RbacExecProxy;
+
+const TARGETS: &[(&str, &str)] = &[("", "pods/exec"), ("", "pods/attach"), ("", "nodes/proxy")];
+const VERBS: &[&str] = &["get", "create"];
+
+impl Rule for RbacExecProxy {
+    fn check(&self, facts: &FileFacts, cx: &mut Cx) {
+        for role in &facts.kube.roles {
+            for g in explicit_grants(role, TARGETS, VERBS) {
+                cx.report(
+                    g.resource.span,
+                    format!(
+                        "{} grants {} on {}",
+                        role.meta.display(),
+                        g.verbs.join(", "),
+                        g.resource.value
+                    ),
+                );
+            }
+        }
+    }
+}

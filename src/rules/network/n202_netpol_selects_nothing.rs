@@ -1,0 +1,87 @@
+//! N202: a network policy's pod selector matches no workload of its namespace in the scan.
+//!
+//! Project-level. Reported only for policies in files from a directory walk, and only when
+//! the policy's directory holds at least one workload of the same namespace: policies for
+//! workloads deployed from elsewhere are not judged.
+
+use crate::facts::kube::{LabelSelector, Workload};
+use crate::facts::FileFacts;
+use crate::project::{Project, ProjectCx};
+use crate::rules::{Cx, Rule};
+use std::path::Path;
+
+pub struct NetpolSelectsNothing;
+pub static RULE: NetpolSelectsNothing = NetpolSelectsNothing;
+
+/// Cilium writes label sources as prefixes (`k8s:app`, `any:app`).
+fn cilium_plain(sel: &LabelSelector) -> Option<LabelSelector> {
+    let strip = |k: &str| -> Option<String> {
+        let k = k.strip_prefix("k8s:").or_else(|| k.strip_prefix("any:")).unwrap_or(k);
+        // Reserved and namespace labels are not pod-template labels.
+        (!k.contains(':') && !k.starts_with("io.kubernetes.") && !k.starts_with("io.cilium."))
+            .then(|| k.to_string())
+    };
+    let mut out = sel.clone();
+    out.match_labels = sel
+        .match_labels
+        .iter()
+        .map(|(k, v)| Some((strip(k)?, v.clone())))
+        .collect::<Option<_>>()?;
+    for e in &mut out.expressions {
+        e.key = strip(&e.key)?;
+    }
+    Some(out)
+}
+
+impl Rule for NetpolSelectsNothing {
+    fn check(&self, _facts: &FileFacts, _cx: &mut Cx) {}
+
+    fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
+        let workloads: Vec<(usize, &Workload)> = project.each(|k| &k.workloads).collect();
+        let dir = |file: usize| {
+            project
+                .files
+                .get(file)
+                .map(|f| Path::new(&f.source.path).parent().map(Path::to_path_buf))
+        };
+        let mut check = |file: usize, ns: Option<&str>, sel: &LabelSelector, what: String| {
+            if sel.is_empty() || !project.complete(file) {
+                return;
+            }
+            // Only workloads next to the policy (same directory: an app's manifests, a
+            // kustomize base, a rendered chart) are known to be the ones it was written for.
+            let group: Vec<&Workload> = workloads
+                .iter()
+                .filter(|(f, w)| w.meta.namespace.as_deref() == ns && dir(*f) == dir(file))
+                .map(|(_, w)| *w)
+                .collect();
+            if group.is_empty() {
+                return;
+            }
+            // Unknown operators count as a match: never report on what we cannot evaluate.
+            if group.iter().any(|w| sel.matches(&w.pod_labels) != Some(false)) {
+                return;
+            }
+            cx.report(
+                file,
+                sel.span,
+                format!(
+                    "{what} selects no pod of the {} workloads of {} in its directory: it protects nothing (check its labels)",
+                    group.len(),
+                    ns.map(|n| format!("namespace {n}")).unwrap_or_else(|| "its namespace".into())
+                ),
+            );
+        };
+        for (i, p) in project.each(|k| &k.net_policies) {
+            check(i, p.meta.namespace.as_deref(), &p.pod_selector, p.meta.display());
+        }
+        for (i, p) in project.each(|k| &k.cilium_policies) {
+            if p.clusterwide {
+                continue;
+            }
+            if let Some(sel) = p.endpoint_selector.as_ref().and_then(cilium_plain) {
+                check(i, p.meta.namespace.as_deref(), &sel, p.meta.display());
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! Project-level rules on partial views: files named one by one (as pre-commit passes them)
+//! never yield an absence finding such as N401; the same files reached by a directory walk do.
+
+use kube_harden::config::{Config, Overrides};
+use std::path::{Path, PathBuf};
+
+fn n401_count(paths: Vec<PathBuf>) -> usize {
+    let config = Config::load(&paths[0], &Overrides::default()).unwrap();
+    let outcome = kube_harden::scan(
+        &kube_harden::Input {
+            paths,
+            ..Default::default()
+        },
+        &config,
+    );
+    outcome.active().filter(|f| f.rule_id == "N401").count()
+}
+
+#[test]
+fn explicit_files_are_a_partial_view() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/N401");
+    assert_eq!(n401_count(vec![dir.join("shop-bad.yaml")]), 0);
+    assert_eq!(
+        n401_count(vec![
+            dir.join("shop-bad.yaml"),
+            dir.join("billing-bad.yaml")
+        ]),
+        0
+    );
+    assert_eq!(n401_count(vec![dir.clone()]), 3);
+}
