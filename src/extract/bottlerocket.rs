@@ -1,12 +1,45 @@
 //! Bottlerocket user data (TOML): every scalar under `settings` becomes a host setting with its
 //! dotted path, whether written as `[settings.a.b]` headers, dotted keys or inline tables.
+//! Array elements get an index (`settings.container-registry.mirrors[0].endpoint[1]`).
+//! Kernel parameters and sysctls are also lowered to the shared host facts.
 
-use crate::facts::{FileFacts, HostSetting};
+use crate::facts::{is_templated, FileFacts, HostConfigKind, HostEntry, HostSetting, KernelArg};
 use crate::parse::{Kind, Node};
 
+const KERNEL_PARAMS: &str = "settings.boot.kernel-parameters.";
+const SYSCTL: &str = "settings.kernel.sysctl.";
+
 pub fn extract(root: &Node, facts: &mut FileFacts) {
+    let first = facts.host_settings.len();
     if let Some((key, settings)) = root.get_entry("settings") {
         flatten("settings".to_string(), key, settings, facts);
+    }
+    for i in first..facts.host_settings.len() {
+        let s = &facts.host_settings[i];
+        if is_templated(&s.value) {
+            continue;
+        }
+        if let Some(rest) = s.path.strip_prefix(KERNEL_PARAMS) {
+            // `"console" = ["tty0"]` → console=tty0; a parameter with an empty list is a flag.
+            let name = rest.split('[').next().unwrap_or(rest).trim_matches('"');
+            let arg = if s.value.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name}={}", s.value)
+            };
+            let span = s.value_span;
+            facts.host.kernel_args.push(KernelArg { arg, span });
+        } else if let Some(key) = s.path.strip_prefix(SYSCTL) {
+            let entry = HostEntry {
+                kind: HostConfigKind::Sysctl,
+                source: "settings.kernel.sysctl".into(),
+                section: String::new(),
+                key: key.trim_matches('"').to_string(),
+                value: s.value.clone(),
+                span: s.value_span,
+            };
+            facts.host.entries.push(entry);
+        }
     }
 }
 
@@ -19,12 +52,17 @@ fn flatten(path: String, key: &Node, value: &Node, facts: &mut FileFacts) {
                 }
             }
         }
+        Kind::Seq(items) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(format!("{path}[{i}]"), key, v, facts);
+            }
+        }
         Kind::Scalar(s) => facts.host_settings.push(HostSetting {
             path,
             value: s.text.clone(),
             key_span: key.span,
             value_span: value.span,
         }),
-        Kind::Seq(_) | Kind::Alias(_) => {}
+        Kind::Alias(_) => {}
     }
 }

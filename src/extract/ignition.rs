@@ -1,8 +1,16 @@
 //! Ignition JSON (2.x and 3.x) and Butane YAML (fcos, flatcar, …) describe the same host
-//! resources with different key spellings; both lower to the same facts.
+//! resources with different key spellings (`passwordHash` / `password_hash`); both lower to the
+//! same facts: remote resources, files with decoded contents, units, users, kernel arguments,
+//! and the settings parsed out of the configuration files they write.
 
-use crate::facts::{FileFacts, RemoteResource};
-use crate::parse::Node;
+use crate::extract::hostconf::{self, Line};
+use crate::facts::{
+    is_templated, FileFacts, HostConfigKind, HostEntry, HostFile, HostText, HostUnit, HostUser,
+    KernelArg, RemoteResource,
+};
+use crate::parse::{Node, Style};
+use crate::source::Span;
+use base64::Engine;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -10,7 +18,47 @@ pub enum Dialect {
     Butane,
 }
 
-pub fn extract(root: &Node, dialect: Dialect, facts: &mut FileFacts) {
+impl Dialect {
+    /// The key as this dialect spells it: Ignition camelCase, Butane snake_case.
+    fn key(self, camel: &'static str, snake: &'static str) -> &'static str {
+        match self {
+            Dialect::Ignition => camel,
+            Dialect::Butane => snake,
+        }
+    }
+}
+
+pub fn extract(root: &Node, dialect: Dialect, text: &str, facts: &mut FileFacts) {
+    remote_resources(root, dialect, facts);
+    files(root, text, facts);
+    units(root, text, facts);
+    users(root, dialect, facts);
+    let ka = dialect.key("kernelArguments", "kernel_arguments");
+    let exist = dialect.key("shouldExist", "should_exist");
+    for arg in root.path(&[ka, exist]).map(Node::items).unwrap_or(&[]) {
+        if let Some(a) = arg.as_str().filter(|a| !is_templated(a)) {
+            facts.host.kernel_args.push(KernelArg {
+                arg: a.to_string(),
+                span: arg.span,
+            });
+        }
+    }
+    for key in [
+        dialect.key("httpProxy", "http_proxy"),
+        dialect.key("httpsProxy", "https_proxy"),
+    ] {
+        if let Some(v) = root.path(&["ignition", "proxy", key]) {
+            if let Some(url) = v.as_str().filter(|u| !is_templated(u)) {
+                facts
+                    .host
+                    .proxies
+                    .push((format!("ignition.proxy.{key}"), url.to_string(), v.span));
+            }
+        }
+    }
+}
+
+fn remote_resources(root: &Node, dialect: Dialect, facts: &mut FileFacts) {
     let mut push = |what: String, node: &Node| {
         if let Some(r) = remote(what, node) {
             facts.remote_resources.push(r);
@@ -33,10 +81,7 @@ pub fn extract(root: &Node, dialect: Dialect, facts: &mut FileFacts) {
             push("ignition.config.replace".into(), replace);
         }
     }
-    let ca_key = match dialect {
-        Dialect::Ignition => "certificateAuthorities",
-        Dialect::Butane => "certificate_authorities",
-    };
+    let ca_key = dialect.key("certificateAuthorities", "certificate_authorities");
     if let Some(cas) = root.path(&["ignition", "security", "tls", ca_key]) {
         for (i, ca) in cas.items().iter().enumerate() {
             push(format!("ignition.security.tls.{ca_key}[{i}]"), ca);
@@ -61,6 +106,17 @@ pub fn extract(root: &Node, dialect: Dialect, facts: &mut FileFacts) {
             push(format!("storage.files[\"{path}\"].append[{i}]"), part);
         }
     }
+    let key_file = dialect.key("keyFile", "key_file");
+    for luks in root
+        .path(&["storage", "luks"])
+        .map(Node::items)
+        .unwrap_or(&[])
+    {
+        let name = luks.get_str("name").unwrap_or("?");
+        if let Some(k) = luks.get(key_file) {
+            push(format!("storage.luks[\"{name}\"].{key_file}"), k);
+        }
+    }
 }
 
 fn remote(what: String, node: &Node) -> Option<RemoteResource> {
@@ -76,4 +132,340 @@ fn remote(what: String, node: &Node) -> Option<RemoteResource> {
         span: source.span,
         verified,
     })
+}
+
+fn files(root: &Node, text: &str, facts: &mut FileFacts) {
+    for file in root
+        .path(&["storage", "files"])
+        .map(Node::items)
+        .unwrap_or(&[])
+    {
+        let Some(path_node) = file.get("path") else {
+            continue;
+        };
+        let Some(path) = path_node.as_str().filter(|p| !is_templated(p)) else {
+            continue;
+        };
+        let mode_node = file.get("mode");
+        // Ignition writes modes in decimal (420), Butane in YAML 1.1 octal (0644): both are
+        // integers once read, so `as_int` serves both.
+        let mode = mode_node
+            .and_then(Node::as_int)
+            .and_then(|m| u32::try_from(m).ok());
+        let contents = file.get("contents").and_then(|c| contents(c, text));
+        if let Some(c) = &contents {
+            parse_written_file(path, c, facts);
+            note_reboot_manager(&c.text, c.span, facts);
+        }
+        facts.host.files.push(HostFile {
+            path: path.to_string(),
+            path_span: path_node.span,
+            mode,
+            mode_span: mode_node.filter(|_| mode.is_some()).map(|m| m.span),
+            contents,
+        });
+    }
+}
+
+/// Decoded contents of a resource, when the config itself holds them.
+fn contents(node: &Node, text: &str) -> Option<HostText> {
+    if let Some(inline) = node.get("inline") {
+        return host_text(inline, text);
+    }
+    // Compressed data would need an inflater; treat it as unknown rather than guess.
+    if node.get_str("compression").is_some_and(|c| !c.is_empty()) {
+        return None;
+    }
+    let source = node.get("source")?;
+    let decoded = decode_data_url(source.as_str()?)?;
+    Some(HostText {
+        text: decoded,
+        span: source.span,
+        line_spans: Vec::new(),
+    })
+}
+
+/// `data:[<media type>][;base64],<data>` → text; `None` for other schemes or bad data.
+pub fn decode_data_url(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("data:")?;
+    let (meta, data) = rest.split_once(',')?;
+    let bytes = if meta.ends_with(";base64") {
+        let compact: String = data.chars().filter(|c| !c.is_whitespace()).collect();
+        let unescaped = percent_encoding::percent_decode_str(&compact).collect::<Vec<u8>>();
+        base64::engine::general_purpose::STANDARD
+            .decode(&unescaped)
+            .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(&unescaped))
+            .ok()?
+    } else {
+        percent_encoding::percent_decode_str(data).collect()
+    };
+    String::from_utf8(bytes).ok()
+}
+
+/// A text value with its lines mapped back into the scanned file where that is exact: YAML
+/// literal blocks (`|`) line by line, single-line scalars as a whole.
+fn host_text(node: &Node, text: &str) -> Option<HostText> {
+    let scalar = node.as_scalar()?;
+    let value = scalar.text.clone();
+    let span = node.span;
+    let mut line_spans = Vec::new();
+    if !value.contains('\n') {
+        line_spans.push(span);
+    } else if scalar.style == Style::Block {
+        line_spans = literal_lines(&value, text, span.start).unwrap_or_default();
+    }
+    Some(HostText {
+        text: value,
+        span,
+        line_spans,
+    })
+}
+
+/// Spans of each line of a block scalar whose span starts at `start` (its `|` header or its
+/// first content line); `None` when the source does not line up line for line (folded text),
+/// and findings then fall back to the whole value.
+fn literal_lines(value: &str, text: &str, start: usize) -> Option<Vec<Span>> {
+    let mut pos = if text.get(start..)?.starts_with(['|', '>']) {
+        start + text[start..].find('\n')? + 1
+    } else {
+        text.get(..start)?.rfind('\n').map_or(0, |i| i + 1)
+    };
+    let mut spans = Vec::new();
+    for line in value.lines() {
+        let rest = text.get(pos..)?;
+        let len = rest.find('\n').unwrap_or(rest.len());
+        let src = rest[..len].trim_end_matches('\r');
+        if line.is_empty() {
+            spans.push(Span::new(pos, pos + src.len()));
+        } else if src.ends_with(line) {
+            spans.push(Span::new(pos + src.len() - line.len(), pos + src.len()));
+        } else {
+            return None;
+        }
+        pos += len + 1;
+    }
+    Some(spans)
+}
+
+/// Parses the contents of a configuration file the host config writes, by its path.
+fn parse_written_file(path: &str, c: &HostText, facts: &mut FileFacts) {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let (kind, lines, source) =
+        if path == "/etc/ssh/sshd_config" || path.starts_with("/etc/ssh/sshd_config.d/") {
+            (
+                HostConfigKind::Sshd,
+                hostconf::sshd(&c.text),
+                path.to_string(),
+            )
+        } else if path == "/etc/sysctl.conf"
+            || (path.starts_with("/etc/sysctl.d/") && path.ends_with(".conf"))
+        {
+            (
+                HostConfigKind::Sysctl,
+                hostconf::key_values(&c.text),
+                path.to_string(),
+            )
+        } else if path == "/etc/flatcar/update.conf" || path == "/etc/coreos/update.conf" {
+            (
+                HostConfigKind::FlatcarUpdate,
+                hostconf::key_values(&c.text),
+                path.to_string(),
+            )
+        } else if path.starts_with("/etc/zincati/config.d/") {
+            (
+                HostConfigKind::Zincati,
+                hostconf::key_values(&c.text),
+                path.to_string(),
+            )
+        } else if path == "/etc/docker/daemon.json" {
+            (
+                HostConfigKind::DockerDaemon,
+                hostconf::docker_hosts(&c.text),
+                path.to_string(),
+            )
+        } else if let Some(unit) = systemd_unit_of(path) {
+            (
+                HostConfigKind::SystemdUnit,
+                hostconf::systemd(&c.text),
+                unit,
+            )
+        } else {
+            let _ = name;
+            return;
+        };
+    push_lines(kind, &source, lines, c, facts);
+}
+
+/// The unit a file under a systemd directory configures: `/etc/systemd/system/x.service` or a
+/// drop-in `/etc/systemd/system/x.service.d/y.conf`.
+fn systemd_unit_of(path: &str) -> Option<String> {
+    let rest = [
+        "/etc/systemd/system/",
+        "/usr/lib/systemd/system/",
+        "/lib/systemd/system/",
+    ]
+    .iter()
+    .find_map(|d| path.strip_prefix(d))?;
+    let unit = match rest.split_once(".d/") {
+        Some((unit, _)) => unit,
+        None => rest,
+    };
+    let is_unit = [".service", ".socket", ".timer", ".path", ".mount"]
+        .iter()
+        .any(|s| unit.ends_with(s));
+    is_unit.then(|| unit.to_string())
+}
+
+fn push_lines(
+    kind: HostConfigKind,
+    source: &str,
+    lines: Vec<Line>,
+    c: &HostText,
+    facts: &mut FileFacts,
+) {
+    for l in lines {
+        // An interpolated value is unknown: never a finding.
+        if is_templated(&l.value) || is_templated(&l.key) {
+            continue;
+        }
+        facts.host.entries.push(HostEntry {
+            kind,
+            source: source.to_string(),
+            section: l.section,
+            key: l.key,
+            value: l.value,
+            span: c.line_span(l.line),
+        });
+    }
+}
+
+/// FLUO (flatcar-linux-update-operator) and kured reboot nodes after updates in place of
+/// locksmithd; their mention anywhere in the config means reboots are handled.
+fn note_reboot_manager(s: &str, span: Span, facts: &mut FileFacts) {
+    let l = s.to_ascii_lowercase();
+    if facts.host.reboot_manager.is_none()
+        && (l.contains("kured") || l.contains("flatcar-linux-update"))
+    {
+        facts.host.reboot_manager = Some(span);
+    }
+}
+
+fn units(root: &Node, text: &str, facts: &mut FileFacts) {
+    for unit in root
+        .path(&["systemd", "units"])
+        .map(Node::items)
+        .unwrap_or(&[])
+    {
+        let Some(name_node) = unit.get("name") else {
+            continue;
+        };
+        let Some(name) = name_node.as_str().filter(|n| !is_templated(n)) else {
+            continue;
+        };
+        note_reboot_manager(name, name_node.span, facts);
+        let contents = unit.get("contents").and_then(|c| host_text(c, text));
+        if let Some(c) = &contents {
+            push_lines(
+                HostConfigKind::SystemdUnit,
+                name,
+                hostconf::systemd(&c.text),
+                c,
+                facts,
+            );
+            note_reboot_manager(&c.text, c.span, facts);
+        }
+        for d in unit.get("dropins").map(Node::items).unwrap_or(&[]) {
+            if let Some(c) = d.get("contents").and_then(|c| host_text(c, text)) {
+                push_lines(
+                    HostConfigKind::SystemdUnit,
+                    name,
+                    hostconf::systemd(&c.text),
+                    &c,
+                    facts,
+                );
+            }
+        }
+        facts.host.units.push(HostUnit {
+            name: name.to_string(),
+            name_span: name_node.span,
+            enabled: unit
+                .get("enabled")
+                .and_then(|e| Some((e.as_bool()?, e.span))),
+            masked: unit
+                .get("mask")
+                .filter(|m| m.as_bool() == Some(true))
+                .map(|m| m.span),
+            has_contents: contents.is_some(),
+        });
+    }
+}
+
+fn users(root: &Node, dialect: Dialect, facts: &mut FileFacts) {
+    let hash_key = dialect.key("passwordHash", "password_hash");
+    let keys_key = dialect.key("sshAuthorizedKeys", "ssh_authorized_keys");
+    for user in root
+        .path(&["passwd", "users"])
+        .map(Node::items)
+        .unwrap_or(&[])
+    {
+        let Some(name_node) = user.get("name") else {
+            continue;
+        };
+        let strings = |key: &str| -> Vec<(String, Span)> {
+            user.get(key)
+                .map(Node::items)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|n| Some((n.as_str()?.to_string(), n.span)))
+                .filter(|(s, _)| !is_templated(s))
+                .collect()
+        };
+        facts.host.users.push(HostUser {
+            name: name_node.as_str().unwrap_or("?").to_string(),
+            name_span: name_node.span,
+            password_hash: user
+                .get(hash_key)
+                .and_then(|h| Some((h.as_str()?.to_string(), h.span)))
+                .filter(|(h, _)| !is_templated(h)),
+            ssh_keys: strings(keys_key),
+            groups: strings("groups"),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_urls() {
+        assert_eq!(decode_data_url("data:,a%20b%0A").as_deref(), Some("a b\n"));
+        assert_eq!(
+            decode_data_url("data:text/plain;charset=utf-8;base64,aGVsbG8=").as_deref(),
+            Some("hello")
+        );
+        assert_eq!(decode_data_url("https://x"), None);
+    }
+
+    #[test]
+    fn units_from_paths() {
+        assert_eq!(
+            systemd_unit_of("/etc/systemd/system/docker.service.d/10-tcp.conf").as_deref(),
+            Some("docker.service")
+        );
+        assert_eq!(
+            systemd_unit_of("/etc/systemd/system/a.socket").as_deref(),
+            Some("a.socket")
+        );
+        assert_eq!(systemd_unit_of("/etc/hosts"), None);
+    }
+
+    #[test]
+    fn literal_block_lines_map() {
+        let text = "x: |\n  [Unit]\n\n  A=b\n";
+        let (docs, _) = crate::parse::yaml::parse(text);
+        let n = docs[0].root.get("x").unwrap();
+        let t = host_text(n, text).unwrap();
+        assert_eq!(&text[t.line_span(2).start..t.line_span(2).end], "A=b");
+    }
 }

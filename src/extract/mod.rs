@@ -3,6 +3,7 @@
 pub mod bottlerocket;
 pub mod defaults;
 pub mod flags;
+pub mod hostconf;
 pub mod ignition;
 pub mod kubeadm;
 pub mod kubelet;
@@ -27,8 +28,8 @@ pub fn document(doc: &Document, text: &str, facts: &mut FileFacts) {
                 static_pod::extract(root, text, facts);
             }
         }
-        DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, facts),
-        DocKind::Ignition => ignition::extract(root, ignition::Dialect::Ignition, facts),
+        DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, text, facts),
+        DocKind::Ignition => ignition::extract(root, ignition::Dialect::Ignition, text, facts),
         DocKind::Bottlerocket | DocKind::Unknown => {}
     }
 }
