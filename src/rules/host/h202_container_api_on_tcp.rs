@@ -33,21 +33,26 @@ fn tcp_hosts(cmd: &str) -> Vec<&str> {
 
 impl Rule for ContainerApiOnTcp {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
+        // Docker's TLS client verification, set on the daemon (flags or daemon.json), protects
+        // every TCP listener it serves, socket-activated ones included.
+        let tlsverify = facts.host.entries.iter().any(|e| {
+            (e.kind == HostConfigKind::SystemdUnit && e.source.contains("docker") && e.value.contains("--tlsverify"))
+                || (e.kind == HostConfigKind::DockerDaemon && e.key == "tlsverify" && e.value == "true")
+        });
         for e in facts.host.entries_of(HostConfigKind::SystemdUnit) {
             let engine = e.source.contains("docker") || e.source.contains("containerd");
-            if e.key == "ListenStream" && engine && e.source.ends_with(".socket") {
+            if e.key == "ListenStream" && engine && e.source.ends_with(".socket") && !tlsverify {
                 // A path is a Unix socket; a port or address:port is TCP.
                 let v = e.value.trim();
                 if !v.starts_with('/') && !v.starts_with('@') && non_loopback(v) {
                     cx.report(e.span, format!("{} listens on TCP {v}: the container engine API (root on the node) is reachable over the network", e.source));
                 }
-            } else if matches!(e.key.as_str(), "ExecStart" | "Environment") && !e.value.contains("--tlsverify") {
+            } else if matches!(e.key.as_str(), "ExecStart" | "Environment") && !tlsverify {
                 for h in tcp_hosts(&e.value).into_iter().filter(|h| non_loopback(h)) {
                     cx.report(e.span, format!("{} runs the container engine with -H {h}: its API (root on the node) is reachable over the network without TLS client verification", e.source));
                 }
             }
         }
-        let tlsverify = facts.host.entries_of(HostConfigKind::DockerDaemon).any(|e| e.key == "tlsverify" && e.value == "true");
         for e in facts.host.entries_of(HostConfigKind::DockerDaemon) {
             if e.key == "hosts" && e.value.starts_with("tcp://") && non_loopback(&e.value) && !tlsverify {
                 cx.report(e.span, format!("{} makes dockerd listen on {} without tlsverify: its API (root on the node) is reachable over the network", e.source, e.value));

@@ -8,8 +8,7 @@ pub static RULE: NonEssentialService = NonEssentialService;
 
 const SERVICES: &[&str] = &[
     "telnet", "telnetd", "rsh", "rlogin", "rexec", "rpcbind", "avahi-daemon", "cups", "cups-browsed",
-    "vsftpd", "tftp", "xinetd", "snmpd", "smb", "nmb", "ypbind", "bluetooth", "nfs-server", "squid",
-    "named", "dovecot", "httpd", "nginx",
+    "vsftpd", "tftp", "xinetd", "snmpd", "smb", "nmb", "ypbind", "ypserv", "bluetooth", "nfs-server",
 ];
 
 impl Rule for NonEssentialService {
