@@ -51,6 +51,9 @@ pub enum Origin {
     KubeletConfigFile,
     /// kubelet command-line flags (their defaults are the insecure ones).
     KubeletFlags,
+    /// An environment file (`ETCD_*` variables) written by a host config; other settings may
+    /// come from the command line, so absences are unknown.
+    EnvFile,
 }
 
 impl Origin {
@@ -66,6 +69,7 @@ impl Origin {
             Origin::KubeadmV1beta4 => "kubeadm v1beta4 extraArgs",
             Origin::KubeletConfigFile => "KubeletConfiguration",
             Origin::KubeletFlags => "kubelet flags",
+            Origin::EnvFile => "environment file",
         }
     }
 }

@@ -5,8 +5,8 @@
 
 use crate::extract::hostconf::{self, Line};
 use crate::facts::{
-    is_templated, FileFacts, HostConfigKind, HostEntry, HostFile, HostText, HostUnit, HostUser,
-    KernelArg, RemoteResource,
+    is_templated, Component, ComponentConfig, FileFacts, HostConfigKind, HostEntry, HostFile,
+    HostText, HostUnit, HostUser, KernelArg, Origin, RemoteResource, Setting,
 };
 use crate::parse::{Node, Style};
 use crate::source::Span;
@@ -155,6 +155,7 @@ fn files(root: &Node, text: &str, facts: &mut FileFacts) {
         let contents = file.get("contents").and_then(|c| contents(c, text));
         if let Some(c) = &contents {
             parse_written_file(path, c, facts);
+            embedded_components(path, path_node.span, c, facts);
             note_reboot_manager(&c.text, c.span, facts);
         }
         facts.host.files.push(HostFile {
@@ -294,6 +295,91 @@ fn parse_written_file(path: &str, c: &HostText, facts: &mut FileFacts) {
             return;
         };
     push_lines(kind, &source, lines, c, facts);
+}
+
+/// Kubernetes component configuration written as a file (a KubeletConfiguration, a static
+/// pod, a kubeadm config, an etcd environment file) becomes component facts, with spans mapped
+/// from the written text back into the host config.
+fn embedded_components(path: &str, path_span: Span, c: &HostText, facts: &mut FileFacts) {
+    use crate::classify::{classify, DocKind};
+    let lower = path.to_ascii_lowercase();
+    let map = |s: Span| map_span(s, c);
+    if lower.ends_with(".yaml") || lower.ends_with(".yml") || lower.ends_with(".json") {
+        // Templated text may not parse; what does parse is used, the rest is unknown.
+        let docs = if lower.ends_with(".json") {
+            crate::parse::json::parse(&c.text)
+                .ok()
+                .flatten()
+                .into_iter()
+                .collect()
+        } else {
+            crate::parse::yaml::parse(&c.text).0
+        };
+        for doc in &docs {
+            let wanted = match classify(&doc.root) {
+                DocKind::Kubeadm { .. } | DocKind::KubeletConfiguration => true,
+                DocKind::Object { kind, .. } => kind == "Pod",
+                _ => false,
+            };
+            if !wanted {
+                continue;
+            }
+            let mut sub = FileFacts::default();
+            crate::extract::document(doc, &c.text, &mut sub);
+            for mut comp in sub.components {
+                comp.anchor = map(comp.anchor);
+                for s in &mut comp.settings {
+                    s.span = map(s.span);
+                    s.value_span = map(s.value_span);
+                }
+                facts.components.push(comp);
+            }
+        }
+    } else if lower.contains("etcd") && (lower.ends_with(".env") || lower.ends_with(".conf")) {
+        let settings: Vec<Setting> = hostconf::key_values(&c.text)
+            .into_iter()
+            .filter_map(|l| {
+                let name = l
+                    .key
+                    .strip_prefix("ETCD_")?
+                    .to_ascii_lowercase()
+                    .replace('_', "-");
+                let span = c.line_span(l.line);
+                Some(Setting {
+                    written: format!("{}={}", l.key, l.value),
+                    name,
+                    value: Some(l.value),
+                    span,
+                    value_span: span,
+                })
+            })
+            .collect();
+        if !settings.is_empty() {
+            facts.components.push(ComponentConfig {
+                component: Component::Etcd,
+                origin: Origin::EnvFile,
+                anchor: path_span,
+                settings,
+            });
+        }
+    }
+}
+
+/// Maps a span inside written text to the scanned file: exact when the text's lines are mapped
+/// (a literal block: each line keeps its columns), else the whole value.
+fn map_span(s: Span, c: &HostText) -> Span {
+    if c.line_spans.is_empty() {
+        return c.span;
+    }
+    let point = |o: usize| -> usize {
+        let o = o.min(c.text.len());
+        let before = &c.text[..o];
+        let line = before.matches('\n').count();
+        let col = o - before.rfind('\n').map_or(0, |i| i + 1);
+        let l = c.line_span(line);
+        (l.start + col).min(l.end)
+    };
+    Span::new(point(s.start), point(s.end))
 }
 
 /// The unit a file under a systemd directory configures: `/etc/systemd/system/x.service` or a
@@ -467,5 +553,28 @@ mod tests {
         let n = docs[0].root.get("x").unwrap();
         let t = host_text(n, text).unwrap();
         assert_eq!(&text[t.line_span(2).start..t.line_span(2).end], "A=b");
+    }
+}
+
+#[cfg(test)]
+mod component_tests {
+    use crate::facts::{Component, FileFacts, Origin};
+
+    #[test]
+    fn etcd_env_file_becomes_etcd_settings() {
+        let text = "variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: /etc/etcd/etcd.env\n      contents:\n        inline: |\n          ETCD_NAME=${etcd_name}\n          ETCD_CLIENT_CERT_AUTH=true\n";
+        let (docs, _) = crate::parse::yaml::parse(text);
+        let mut facts = FileFacts::default();
+        crate::extract::document(&docs[0], text, &mut facts);
+        let etcd = &facts.components[0];
+        assert_eq!(
+            (etcd.component, etcd.origin),
+            (Component::Etcd, Origin::EnvFile)
+        );
+        let s = etcd.get("client-cert-auth").unwrap();
+        assert_eq!(
+            &text[s.span.start..s.span.end],
+            "ETCD_CLIENT_CERT_AUTH=true"
+        );
     }
 }
