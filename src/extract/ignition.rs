@@ -58,6 +58,31 @@ pub fn extract(root: &Node, dialect: Dialect, text: &str, facts: &mut FileFacts)
     }
 }
 
+/// Terraform `templatefile` directives on lines of their own (`%{ if x ~}`, `%{ endfor }`) are
+/// replaced by spaces in Butane files, so the YAML around them parses and every byte keeps its
+/// position; both branches of a conditional are then read. `None` when there is nothing to mask.
+pub fn mask_template_directives(text: &str) -> Option<String> {
+    if !text.contains("%{") || !text.contains("variant:") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with("%{") && t.ends_with('}') && t.matches("%{").count() == 1 {
+            for c in line.chars() {
+                match c {
+                    '\n' | '\r' => out.push(c),
+                    // One space per byte keeps every later offset unchanged.
+                    _ => out.extend(std::iter::repeat_n(' ', c.len_utf8())),
+                }
+            }
+        } else {
+            out.push_str(line);
+        }
+    }
+    Some(out)
+}
+
 fn remote_resources(root: &Node, dialect: Dialect, facts: &mut FileFacts) {
     let mut push = |what: String, node: &Node| {
         if let Some(r) = remote(what, node) {
@@ -576,5 +601,18 @@ mod component_tests {
             &text[s.span.start..s.span.end],
             "ETCD_CLIENT_CERT_AUTH=true"
         );
+    }
+}
+
+#[cfg(test)]
+mod template_tests {
+    #[test]
+    fn directives_are_blanked_in_place() {
+        let text = "variant: fcos\n%{ if é ~}\nversion: 1.5.0\n";
+        let m = super::mask_template_directives(text).unwrap();
+        assert_eq!(m.len(), text.len());
+        assert_eq!(m.find("version"), text.find("version"));
+        assert!(!m.contains("%{"));
+        assert!(super::mask_template_directives("a: 1\n").is_none());
     }
 }
