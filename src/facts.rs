@@ -304,6 +304,10 @@ pub enum HostConfigKind {
     Zincati,
     /// Docker's `/etc/docker/daemon.json` (`hosts` entries, one per value).
     DockerDaemon,
+    /// `/etc/selinux/config` (`SELINUX=`).
+    Selinux,
+    /// `/etc/sudoers` or `/etc/sudoers.d/*`: `key` is the user or group, `value` the whole rule.
+    Sudoers,
 }
 
 /// One `key = value` line of a host configuration file or unit, parsed from written contents.
@@ -349,6 +353,8 @@ pub struct HostFacts {
     pub proxies: Vec<(String, String, Span)>,
     /// Where a Kubernetes reboot manager (FLUO, kured) shows up in the file, if it does.
     pub reboot_manager: Option<Span>,
+    /// HTTP headers sent when fetching remote resources: (resource, header name, value, span).
+    pub http_headers: Vec<(String, String, String, Span)>,
 }
 
 /// Whether a value is (partly) a template interpolation, hence unknown: `${var}`, `%{ if }`.

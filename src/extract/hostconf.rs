@@ -141,6 +141,31 @@ pub fn key_values(text: &str) -> Vec<Line> {
     out
 }
 
+/// sudoers rules: each non-comment rule line, keyed by its first word (user or %group).
+/// `#include` directives and `Defaults` lines are skipped.
+pub fn sudoers(text: &str) -> Vec<Line> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(n, raw)| {
+            let t = raw.trim();
+            if t.is_empty()
+                || t.starts_with('#')
+                || t.starts_with("@include")
+                || t.starts_with("Defaults")
+            {
+                return None;
+            }
+            let (who, _) = t.split_once(char::is_whitespace)?;
+            Some(Line {
+                line: n,
+                section: String::new(),
+                key: who.to_string(),
+                value: t.to_string(),
+            })
+        })
+        .collect()
+}
+
 /// Docker `daemon.json`: each string of the `hosts` array, with its line.
 pub fn docker_hosts(text: &str) -> Vec<Line> {
     let Ok(Some(doc)) = crate::parse::json::parse(text) else {

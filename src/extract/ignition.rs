@@ -85,6 +85,7 @@ pub fn mask_template_directives(text: &str) -> Option<String> {
 
 fn remote_resources(root: &Node, dialect: Dialect, facts: &mut FileFacts) {
     let mut push = |what: String, node: &Node| {
+        headers(&what, node, facts);
         if let Some(r) = remote(what, node) {
             facts.remote_resources.push(r);
         }
@@ -140,6 +141,25 @@ fn remote_resources(root: &Node, dialect: Dialect, facts: &mut FileFacts) {
         let name = luks.get_str("name").unwrap_or("?");
         if let Some(k) = luks.get(key_file) {
             push(format!("storage.luks[\"{name}\"].{key_file}"), k);
+        }
+    }
+}
+
+/// Headers sent with a remote fetch (`httpHeaders` / `http_headers`).
+fn headers(what: &str, node: &Node, facts: &mut FileFacts) {
+    for key in ["httpHeaders", "http_headers"] {
+        for h in node.get(key).map(Node::items).unwrap_or(&[]) {
+            let (Some(name), Some(value)) = (h.get_str("name"), h.get("value")) else {
+                continue;
+            };
+            if let Some(v) = value.as_str().filter(|v| !is_templated(v)) {
+                facts.host.http_headers.push((
+                    what.to_string(),
+                    name.to_string(),
+                    v.to_string(),
+                    value.span,
+                ));
+            }
         }
     }
 }
@@ -301,6 +321,18 @@ fn parse_written_file(path: &str, c: &HostText, facts: &mut FileFacts) {
             (
                 HostConfigKind::Zincati,
                 hostconf::key_values(&c.text),
+                path.to_string(),
+            )
+        } else if path == "/etc/selinux/config" {
+            (
+                HostConfigKind::Selinux,
+                hostconf::key_values(&c.text),
+                path.to_string(),
+            )
+        } else if path == "/etc/sudoers" || path.starts_with("/etc/sudoers.d/") {
+            (
+                HostConfigKind::Sudoers,
+                hostconf::sudoers(&c.text),
                 path.to_string(),
             )
         } else if path == "/etc/docker/daemon.json" {

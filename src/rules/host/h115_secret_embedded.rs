@@ -34,6 +34,14 @@ impl Rule for SecretEmbedded {
                 }
             }
         }
+        for (what, name, _, span) in &facts.host.http_headers {
+            let n = name.to_ascii_lowercase();
+            let secret = matches!(n.as_str(), "authorization" | "proxy-authorization" | "cookie")
+                || ["token", "secret", "key", "password"].iter().any(|w| n.contains(w));
+            if secret {
+                cx.report(*span, format!("{what} is fetched with a literal {name} header: the credential sits in the host config, readable from instance metadata"));
+            }
+        }
         for s in &facts.host_settings {
             if s.value.is_empty() || is_templated(&s.value) {
                 continue;
