@@ -52,6 +52,9 @@ struct RawSettings {
     sensitive_ports: Vec<PortSpec>,
     #[serde(default)]
     trusted_cidrs: Vec<String>,
+    /// Unit names (with or without suffix) that H203 reports when enabled, besides its own list.
+    #[serde(default)]
+    non_essential_services: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -67,6 +70,8 @@ pub struct Settings {
     /// Extra ports treated like control-plane ports, with a label for messages.
     pub sensitive_ports: Vec<(PortRange, String)>,
     pub trusted_cidrs: Vec<ipnet::IpNet>,
+    /// Extra services H203 treats as non-essential.
+    pub non_essential_services: Vec<String>,
 }
 
 /// An `[[ignore]]` entry, compiled.
@@ -287,5 +292,6 @@ fn compile_settings(raw: RawSettings) -> Result<Settings, String> {
     Ok(Settings {
         sensitive_ports,
         trusted_cidrs,
+        non_essential_services: raw.non_essential_services,
     })
 }

@@ -16,7 +16,12 @@ impl Rule for NonEssentialService {
         for u in &facts.host.units {
             let base = u.name.rsplit_once('.').map(|(b, _)| b).unwrap_or(&u.name);
             let base = base.trim_end_matches('@');
-            if let (true, Some((true, span))) = (SERVICES.contains(&base), u.enabled) {
+            let configured = cx
+                .settings
+                .non_essential_services
+                .iter()
+                .any(|s| s == base || *s == u.name);
+            if let (true, Some((true, span))) = (SERVICES.contains(&base) || configured, u.enabled) {
                 cx.report(span, format!("{} is enabled: {base} has no role on a Kubernetes node and only adds attack surface", u.name));
             }
         }
