@@ -218,12 +218,18 @@ fn contents(node: &Node, text: &str) -> Option<HostText> {
     if let Some(inline) = node.get("inline") {
         return host_text(inline, text);
     }
-    // Compressed data would need an inflater; treat it as unknown rather than guess.
-    if node.get_str("compression").is_some_and(|c| !c.is_empty()) {
-        return None;
-    }
     let source = node.get("source")?;
-    let decoded = decode_data_url(source.as_str()?)?;
+    let bytes = decode_data_url_bytes(source.as_str()?)?;
+    let decoded = match node.get_str("compression").unwrap_or("") {
+        "" => String::from_utf8(bytes).ok()?,
+        "gzip" => String::from_utf8(super::inflate::gunzip(
+            &bytes,
+            crate::MAX_FILE_BYTES as usize,
+        )?)
+        .ok()?,
+        // Unknown compression: the contents are unknown.
+        _ => return None,
+    };
     Some(HostText {
         text: decoded,
         span: source.span,
@@ -233,6 +239,11 @@ fn contents(node: &Node, text: &str) -> Option<HostText> {
 
 /// `data:[<media type>][;base64],<data>` → text; `None` for other schemes or bad data.
 pub fn decode_data_url(url: &str) -> Option<String> {
+    String::from_utf8(decode_data_url_bytes(url)?).ok()
+}
+
+/// `data:` URL → its bytes.
+pub fn decode_data_url_bytes(url: &str) -> Option<Vec<u8>> {
     let rest = url.strip_prefix("data:")?;
     let (meta, data) = rest.split_once(',')?;
     let bytes = if meta.ends_with(";base64") {
@@ -245,7 +256,7 @@ pub fn decode_data_url(url: &str) -> Option<String> {
     } else {
         percent_encoding::percent_decode_str(data).collect()
     };
-    String::from_utf8(bytes).ok()
+    Some(bytes)
 }
 
 /// A text value with its lines mapped back into the scanned file where that is exact: YAML
@@ -531,8 +542,10 @@ fn units(root: &Node, text: &str, facts: &mut FileFacts) {
         facts.host.units.push(HostUnit {
             name: name.to_string(),
             name_span: name_node.span,
+            // Ignition 2.0 spelled it `enable`.
             enabled: unit
                 .get("enabled")
+                .or_else(|| unit.get("enable"))
                 .and_then(|e| Some((e.as_bool()?, e.span))),
             masked: unit
                 .get("mask")

@@ -5,6 +5,7 @@ pub mod defaults;
 pub mod flags;
 pub mod hostconf;
 pub mod ignition;
+pub mod inflate;
 pub mod kubeadm;
 pub mod kubelet;
 pub mod objects;
