@@ -21,14 +21,18 @@ const WEAKENING: &[(&str, &str)] = &[
     ("audit=0", "disables kernel auditing"),
     ("module.sig_enforce=0", "accepts unsigned kernel modules"),
     ("nokaslr", "disables kernel address-space layout randomisation"),
+    ("flatcar.autologin", "logs in on the console without a password"),
+    ("coreos.autologin", "logs in on the console without a password"),
 ];
 
 impl Rule for KernelArgsWeakened {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for a in &facts.host.kernel_args {
-            let arg = a.arg.trim();
-            if let Some((_, what)) = WEAKENING.iter().find(|(w, _)| arg.eq_ignore_ascii_case(w)) {
-                cx.report(a.span, format!("kernel argument {arg} {what} on the node"));
+            // One entry may hold several space-separated arguments.
+            for arg in a.arg.split_whitespace() {
+                if let Some((_, what)) = WEAKENING.iter().find(|(w, _)| arg.eq_ignore_ascii_case(w)) {
+                    cx.report(a.span, format!("kernel argument {arg} {what} on the node"));
+                }
             }
         }
     }
