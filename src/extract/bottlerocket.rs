@@ -14,6 +14,11 @@ pub fn extract(root: &Node, facts: &mut FileFacts) {
     if let Some((key, settings)) = root.get_entry("settings") {
         flatten("settings".to_string(), key, settings, facts);
     }
+    derive(facts, first);
+}
+
+/// Kernel parameters and sysctls among the settings from index `first` on, as shared facts.
+fn derive(facts: &mut FileFacts, first: usize) {
     for i in first..facts.host_settings.len() {
         let s = &facts.host_settings[i];
         if is_templated(&s.value) {
@@ -59,10 +64,43 @@ fn flatten(path: String, key: &Node, value: &Node, facts: &mut FileFacts) {
         }
         Kind::Scalar(s) => facts.host_settings.push(HostSetting {
             path,
-            value: s.text.clone(),
+            // A plain YAML 1.1 boolean (`yes`, `on`; eksctl) reads as TOML's `true`/`false`;
+            // plain TOML scalars are booleans and numbers, which this leaves as they are.
+            value: match (s.style, crate::parse::yaml11_bool(&s.text)) {
+                (crate::parse::Style::Plain, Some(b)) => b.to_string(),
+                _ => s.text.clone(),
+            },
             key_span: key.span,
             value_span: value.span,
         }),
         Kind::Alias(_) => {}
     }
+}
+
+/// eksctl `ClusterConfig`: `nodeGroups[]`/`managedNodeGroups[]` `.bottlerocket.settings` is
+/// Bottlerocket user data written as YAML (without the `settings.` prefix), and
+/// `enableAdminContainer: true` enables the admin host container.
+pub fn eksctl(root: &Node, facts: &mut FileFacts) {
+    let start = facts.host_settings.len();
+    for key in ["nodeGroups", "managedNodeGroups"] {
+        for ng in root.get(key).map(Node::items).unwrap_or(&[]) {
+            let Some(br) = ng.get("bottlerocket") else {
+                continue;
+            };
+            if let Some((k, settings)) = br.get_entry("settings") {
+                flatten("settings".to_string(), k, settings, facts);
+            }
+            if let Some((k, v)) = br.get_entry("enableAdminContainer") {
+                facts.host_settings.push(HostSetting {
+                    path: "settings.host-containers.admin.enabled".into(),
+                    value: v
+                        .as_bool()
+                        .map_or_else(|| v.as_str().unwrap_or("").to_string(), |b| b.to_string()),
+                    key_span: k.span,
+                    value_span: v.span,
+                });
+            }
+        }
+    }
+    derive(facts, start);
 }

@@ -28,6 +28,13 @@ pub fn document(doc: &Document, text: &str, facts: &mut FileFacts) {
             if kind == "Pod" {
                 static_pod::extract(root, text, facts);
             }
+            if kind == "ClusterConfig"
+                && root
+                    .get_str("apiVersion")
+                    .is_some_and(|a| a.starts_with("eksctl.io/"))
+            {
+                bottlerocket::eksctl(root, facts);
+            }
         }
         DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, text, facts),
         DocKind::Ignition => ignition::extract(root, ignition::Dialect::Ignition, text, facts),
