@@ -79,11 +79,23 @@ fn flatten(path: String, key: &Node, value: &Node, facts: &mut FileFacts) {
 
 /// eksctl `ClusterConfig`: `nodeGroups[]`/`managedNodeGroups[]` `.bottlerocket.settings` is
 /// Bottlerocket user data written as YAML (without the `settings.` prefix), and
-/// `enableAdminContainer: true` enables the admin host container.
+/// `enableAdminContainer: true` (or `ssh.allow: true`) enables the admin host container.
 pub fn eksctl(root: &Node, facts: &mut FileFacts) {
     let start = facts.host_settings.len();
     for key in ["nodeGroups", "managedNodeGroups"] {
         for ng in root.get(key).map(Node::items).unwrap_or(&[]) {
+            // eksctl enables the admin container for `ssh.allow` on Bottlerocket node groups.
+            let bottlerocket = ng.get_str("amiFamily") == Some("Bottlerocket");
+            if let Some((k, v)) = ng.get("ssh").and_then(|s| s.get_entry("allow")) {
+                if bottlerocket && v.as_bool() == Some(true) {
+                    facts.host_settings.push(HostSetting {
+                        path: "settings.host-containers.admin.enabled".into(),
+                        value: "true".into(),
+                        key_span: k.span,
+                        value_span: v.span,
+                    });
+                }
+            }
             let Some(br) = ng.get("bottlerocket") else {
                 continue;
             };
