@@ -306,63 +306,31 @@ fn literal_lines(value: &str, text: &str, start: usize) -> Option<Vec<Span>> {
 
 /// Parses the contents of a configuration file the host config writes, by its path.
 fn parse_written_file(path: &str, c: &HostText, facts: &mut FileFacts) {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    let (kind, lines, source) =
-        if path == "/etc/ssh/sshd_config" || path.starts_with("/etc/ssh/sshd_config.d/") {
-            (
-                HostConfigKind::Sshd,
-                hostconf::sshd(&c.text),
-                path.to_string(),
-            )
-        } else if path == "/etc/sysctl.conf"
-            || (path.starts_with("/etc/sysctl.d/") && path.ends_with(".conf"))
-        {
-            (
-                HostConfigKind::Sysctl,
-                hostconf::key_values(&c.text),
-                path.to_string(),
-            )
-        } else if path == "/etc/flatcar/update.conf" || path == "/etc/coreos/update.conf" {
-            (
-                HostConfigKind::FlatcarUpdate,
-                hostconf::key_values(&c.text),
-                path.to_string(),
-            )
-        } else if path.starts_with("/etc/zincati/config.d/") {
-            (
-                HostConfigKind::Zincati,
-                hostconf::key_values(&c.text),
-                path.to_string(),
-            )
-        } else if path == "/etc/selinux/config" {
-            (
-                HostConfigKind::Selinux,
-                hostconf::key_values(&c.text),
-                path.to_string(),
-            )
-        } else if path == "/etc/sudoers" || path.starts_with("/etc/sudoers.d/") {
-            (
-                HostConfigKind::Sudoers,
-                hostconf::sudoers(&c.text),
-                path.to_string(),
-            )
-        } else if path == "/etc/docker/daemon.json" {
-            (
-                HostConfigKind::DockerDaemon,
-                hostconf::docker_hosts(&c.text),
-                path.to_string(),
-            )
-        } else if let Some(unit) = systemd_unit_of(path) {
-            (
-                HostConfigKind::SystemdUnit,
-                hostconf::systemd(&c.text),
-                unit,
-            )
-        } else {
-            let _ = name;
-            return;
-        };
-    push_lines(kind, &source, lines, c, facts);
+    use HostConfigKind::*;
+    if let Some(unit) = systemd_unit_of(path) {
+        let lines = hostconf::systemd(&c.text);
+        return push_lines(SystemdUnit, &unit, lines, c, facts);
+    }
+    let kind = match path {
+        "/etc/ssh/sshd_config" => Sshd,
+        "/etc/sysctl.conf" => Sysctl,
+        "/etc/flatcar/update.conf" | "/etc/coreos/update.conf" => FlatcarUpdate,
+        "/etc/selinux/config" => Selinux,
+        "/etc/sudoers" => Sudoers,
+        "/etc/docker/daemon.json" => DockerDaemon,
+        _ if path.starts_with("/etc/ssh/sshd_config.d/") => Sshd,
+        _ if path.starts_with("/etc/sysctl.d/") && path.ends_with(".conf") => Sysctl,
+        _ if path.starts_with("/etc/zincati/config.d/") => Zincati,
+        _ if path.starts_with("/etc/sudoers.d/") => Sudoers,
+        _ => return,
+    };
+    let lines = match kind {
+        Sshd => hostconf::sshd(&c.text),
+        Sudoers => hostconf::sudoers(&c.text),
+        DockerDaemon => hostconf::docker_hosts(&c.text),
+        _ => hostconf::key_values(&c.text),
+    };
+    push_lines(kind, path, lines, c, facts);
 }
 
 /// Kubernetes component configuration written as a file (a KubeletConfiguration, a static
