@@ -389,6 +389,19 @@ impl FileFacts {
     }
 }
 
+impl FileFacts {
+    /// The named sub-table fields of a Bottlerocket table, indexed by (name, field); the last
+    /// occurrence wins. One pass, so rules stay linear on files with thousands of containers.
+    pub fn host_settings_index<'a>(
+        &'a self,
+        table: &'a str,
+    ) -> std::collections::HashMap<(&'a str, &'a str), &'a HostSetting> {
+        self.host_settings_by_name(table)
+            .map(|(n, f, s)| ((n, f), s))
+            .collect()
+    }
+}
+
 /// The lower-cased scheme of a URL (`http` for `HTTP://x`), empty when there is none.
 pub fn url_scheme(url: &str) -> String {
     match url.split_once("://") {

@@ -171,7 +171,9 @@ pub fn docker_hosts(text: &str) -> Vec<Line> {
     let Ok(Some(doc)) = crate::parse::json::parse(text) else {
         return Vec::new();
     };
-    let line = |at: usize| text[..at.min(text.len())].matches('\n').count();
+    let starts: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    // The line of a byte offset: how many newlines come before it.
+    let line = |at: usize| starts.partition_point(|&nl| nl < at);
     let mut out: Vec<Line> = doc
         .root
         .get("hosts")

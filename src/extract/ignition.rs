@@ -339,7 +339,10 @@ fn parse_written_file(path: &str, c: &HostText, facts: &mut FileFacts) {
 fn embedded_components(path: &str, path_span: Span, c: &HostText, facts: &mut FileFacts) {
     use crate::classify::{classify, DocKind};
     let lower = path.to_ascii_lowercase();
-    let map = |s: Span| map_span(s, c);
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(c.text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let map = |s: Span| map_span(s, c, &line_starts);
     if lower.ends_with(".yaml") || lower.ends_with(".yml") || lower.ends_with(".json") {
         // Templated text may not parse; what does parse is used, the rest is unknown.
         let docs = if lower.ends_with(".json") {
@@ -403,15 +406,14 @@ fn embedded_components(path: &str, path_span: Span, c: &HostText, facts: &mut Fi
 
 /// Maps a span inside written text to the scanned file: exact when the text's lines are mapped
 /// (a literal block: each line keeps its columns), else the whole value.
-fn map_span(s: Span, c: &HostText) -> Span {
+fn map_span(s: Span, c: &HostText, line_starts: &[usize]) -> Span {
     if c.line_spans.is_empty() {
         return c.span;
     }
     let point = |o: usize| -> usize {
-        let o = o.min(c.text.len());
-        let before = &c.text[..o];
-        let line = before.matches('\n').count();
-        let col = o - before.rfind('\n').map_or(0, |i| i + 1);
+        // `line_starts[0] == 0`, so the line is the last start at or before `o`.
+        let line = line_starts.partition_point(|&st| st <= o).saturating_sub(1);
+        let col = o - line_starts.get(line).copied().unwrap_or(0);
         let l = c.line_span(line);
         (l.start + col).min(l.end)
     };

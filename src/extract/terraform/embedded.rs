@@ -8,39 +8,48 @@ use crate::facts::FileFacts;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::Body;
 
+/// Host configs linted per file at most: each costs a copy of the text before it, so a hostile
+/// file with thousands of heredocs must not cost thousands of copies.
+const MAX_EMBEDDED: usize = 32;
+
 pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
+    let mut budget = MAX_EMBEDDED;
+    extract_body(body, text, facts, &mut budget);
+}
+
+fn extract_body(body: &Body, text: &str, facts: &mut FileFacts, budget: &mut usize) {
     for attr in body.attributes() {
-        walk(&attr.value, text, facts, 0);
+        walk(&attr.value, text, facts, 0, budget);
     }
     for block in body.blocks() {
-        extract(&block.body, text, facts);
+        extract_body(&block.body, text, facts, budget);
     }
 }
 
-fn walk(expr: &Expression, text: &str, facts: &mut FileFacts, depth: usize) {
-    if depth > 32 {
+fn walk(expr: &Expression, text: &str, facts: &mut FileFacts, depth: usize, budget: &mut usize) {
+    if depth > 32 || *budget == 0 {
         return;
     }
     match expr {
         Expression::HeredocTemplate(h) => {
             if let Some(r) = hcl_edit::Span::span(h.as_ref()) {
-                heredoc(text, r.start, r.end, facts);
+                heredoc(text, r.start, r.end, facts, budget);
             }
         }
         Expression::FuncCall(f) => {
             for a in f.args.iter() {
-                walk(a, text, facts, depth + 1);
+                walk(a, text, facts, depth + 1, budget);
             }
         }
-        Expression::Parenthesis(p) => walk(p.inner(), text, facts, depth + 1),
+        Expression::Parenthesis(p) => walk(p.inner(), text, facts, depth + 1, budget),
         Expression::Array(a) => {
             for e in a.iter() {
-                walk(e, text, facts, depth + 1);
+                walk(e, text, facts, depth + 1, budget);
             }
         }
         Expression::Object(o) => {
             for (_, v) in o.iter() {
-                walk(v.expr(), text, facts, depth + 1);
+                walk(v.expr(), text, facts, depth + 1, budget);
             }
         }
         _ => {}
@@ -48,7 +57,7 @@ fn walk(expr: &Expression, text: &str, facts: &mut FileFacts, depth: usize) {
 }
 
 /// Lints the body of the heredoc spanning `start..end` (from `<<EOT` to the closing marker).
-fn heredoc(text: &str, start: usize, end: usize, facts: &mut FileFacts) {
+fn heredoc(text: &str, start: usize, end: usize, facts: &mut FileFacts, budget: &mut usize) {
     let Some(raw) = text.get(start..end) else {
         return;
     };
@@ -60,27 +69,41 @@ fn heredoc(text: &str, start: usize, end: usize, facts: &mut FileFacts) {
         .map_or(end, |i| i + 1)
         .max(body_start);
     let body = &text[body_start..body_end];
-    let trimmed = body.trim_start();
-    let padded = blank_outside(text, body_start, body_end);
-    if trimmed.starts_with('{') {
-        if let Ok(Some(doc)) = crate::parse::json::parse(&padded) {
-            if classify(&doc.root) == DocKind::Ignition {
-                crate::extract::document(&doc, &padded, facts);
-            }
-        }
+    // Sniff first: only host configs are worth the copy below.
+    let kind = if body.trim_start().starts_with('{') && body.contains("\"ignition\"") {
+        DocKind::Ignition
     } else if body
         .lines()
         .any(|l| l.trim_start().starts_with("[settings"))
     {
-        if let Ok(doc) = crate::parse::toml::parse(&padded) {
-            if classify_toml(&doc.root) == DocKind::Bottlerocket {
-                crate::extract::toml_document(&doc, facts);
+        DocKind::Bottlerocket
+    } else if body.contains("variant:") {
+        DocKind::Butane
+    } else {
+        return;
+    };
+    *budget -= 1;
+    let padded = blank_outside(&text[..body_end], body_start, body_end);
+    match kind {
+        DocKind::Ignition => {
+            if let Ok(Some(doc)) = crate::parse::json::parse(&padded) {
+                if classify(&doc.root) == DocKind::Ignition {
+                    crate::extract::document(&doc, &padded, facts);
+                }
             }
         }
-    } else if body.contains("variant:") {
-        let (docs, _) = crate::parse::yaml::parse(&padded);
-        for doc in docs.iter().filter(|d| classify(&d.root) == DocKind::Butane) {
-            crate::extract::document(doc, &padded, facts);
+        DocKind::Bottlerocket => {
+            if let Ok(doc) = crate::parse::toml::parse(&padded) {
+                if classify_toml(&doc.root) == DocKind::Bottlerocket {
+                    crate::extract::toml_document(&doc, facts);
+                }
+            }
+        }
+        _ => {
+            let (docs, _) = crate::parse::yaml::parse(&padded);
+            for doc in docs.iter().filter(|d| classify(&d.root) == DocKind::Butane) {
+                crate::extract::document(doc, &padded, facts);
+            }
         }
     }
 }

@@ -9,13 +9,13 @@ pub static RULE: BootstrapContainer = BootstrapContainer;
 
 impl Rule for BootstrapContainer {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        let mut seen: Vec<&str> = Vec::new();
+        let index = facts.host_settings_index("settings.bootstrap-containers");
+        let mut seen = std::collections::HashSet::new();
         for (name, _, s) in facts.host_settings_by_name("settings.bootstrap-containers") {
-            if seen.contains(&name) {
+            if !seen.insert(name) {
                 continue;
             }
-            seen.push(name);
-            let mode = facts.host_setting(&format!("settings.bootstrap-containers.{name}.mode"));
+            let mode = index.get(&(name, "mode")).copied();
             match mode.map(|m| m.value.as_str()) {
                 Some("off") => {}
                 Some("always") => cx.report(mode.map(|m| m.value_span).unwrap_or(s.key_span), format!("bootstrap container {name} runs with mode = \"always\": privileged code on the host at every boot")),
