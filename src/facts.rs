@@ -370,9 +370,13 @@ impl HostFacts {
 }
 
 impl FileFacts {
-    /// The last Bottlerocket setting at this dotted path.
-    pub fn host_setting(&self, path: &str) -> Option<&HostSetting> {
-        self.host_settings.iter().rev().find(|s| s.path == path)
+    /// Every Bottlerocket setting at this dotted path (a Terraform file or an eksctl config
+    /// may hold several user-data documents).
+    pub fn host_settings_at<'a>(
+        &'a self,
+        path: &'a str,
+    ) -> impl Iterator<Item = &'a HostSetting> + 'a {
+        self.host_settings.iter().filter(move |s| s.path == path)
     }
 
     /// Bottlerocket settings of named sub-tables: for `settings.host-containers`, yields

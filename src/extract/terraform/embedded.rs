@@ -132,7 +132,10 @@ mod tests {
         let body = crate::parse::hcl::parse(text).unwrap();
         let mut facts = FileFacts::default();
         extract(&body, text, &mut facts);
-        let s = facts.host_setting("settings.kernel.lockdown").unwrap();
+        let s = facts
+            .host_settings_at("settings.kernel.lockdown")
+            .next()
+            .unwrap();
         assert_eq!(&text[s.value_span.start..s.value_span.end], "\"none\"");
     }
 }

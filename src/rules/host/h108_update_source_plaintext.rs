@@ -9,7 +9,7 @@ pub static RULE: UpdateSourcePlaintext = UpdateSourcePlaintext;
 impl Rule for UpdateSourcePlaintext {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for key in ["settings.updates.metadata-base-url", "settings.updates.targets-base-url"] {
-            if let Some(s) = facts.host_setting(key).filter(|s| url_scheme(&s.value) == "http") {
+            for s in facts.host_settings_at(key).filter(|s| url_scheme(&s.value) == "http") {
                 cx.report(s.value_span, format!("{key} = \"{}\" fetches update metadata or images over plain HTTP", s.value));
             }
         }

@@ -8,10 +8,11 @@ pub static RULE: ServerTlsBootstrapDisabled = ServerTlsBootstrapDisabled;
 
 impl Rule for ServerTlsBootstrapDisabled {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        let Some(s) = facts.host_setting("settings.kubernetes.server-tls-bootstrap").filter(|s| s.value == "false") else {
+        // A certificate anywhere in the file counts: several documents are rarely mixed.
+        if facts.host_settings_at("settings.kubernetes.server-certificate").next().is_some() {
             return;
-        };
-        if facts.host_setting("settings.kubernetes.server-certificate").is_none() {
+        }
+        for s in facts.host_settings_at("settings.kubernetes.server-tls-bootstrap").filter(|s| s.value == "false") {
             cx.report(s.value_span, "settings.kubernetes.server-tls-bootstrap = false without settings.kubernetes.server-certificate: the kubelet serves a self-signed certificate that clients cannot verify and that is never rotated");
         }
     }
