@@ -306,6 +306,8 @@ pub enum HostConfigKind {
     DockerDaemon,
     /// `/etc/selinux/config` (`SELINUX=`).
     Selinux,
+    /// containerd's `/etc/containerd/config.toml` (`section` is the TOML table).
+    Containerd,
     /// `/etc/sudoers` or `/etc/sudoers.d/*`: `key` is the user or group, `value` the whole rule.
     Sudoers,
 }

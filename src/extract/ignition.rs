@@ -318,6 +318,7 @@ fn parse_written_file(path: &str, c: &HostText, facts: &mut FileFacts) {
         "/etc/selinux/config" => Selinux,
         "/etc/sudoers" => Sudoers,
         "/etc/docker/daemon.json" => DockerDaemon,
+        "/etc/containerd/config.toml" => Containerd,
         _ if path.starts_with("/etc/ssh/sshd_config.d/") => Sshd,
         _ if path.starts_with("/etc/sysctl.d/") && path.ends_with(".conf") => Sysctl,
         _ if path.starts_with("/etc/zincati/config.d/") => Zincati,

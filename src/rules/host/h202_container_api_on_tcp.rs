@@ -53,6 +53,13 @@ impl Rule for ContainerApiOnTcp {
                 }
             }
         }
+        for e in facts.host.entries_of(HostConfigKind::Containerd) {
+            // containerd serves its gRPC API on TCP only when `[grpc] tcp_address` is set.
+            let grpc = e.section == "grpc" || e.section.ends_with(".grpc");
+            if grpc && e.key == "tcp_address" && !e.value.is_empty() && non_loopback(&e.value) {
+                cx.report(e.span, format!("{} sets [grpc] tcp_address = \"{}\": the containerd API (root on the node) is reachable over the network", e.source, e.value));
+            }
+        }
         for e in facts.host.entries_of(HostConfigKind::DockerDaemon) {
             if e.key == "hosts" && e.value.starts_with("tcp://") && non_loopback(&e.value) && !tlsverify {
                 cx.report(e.span, format!("{} makes dockerd listen on {} without tlsverify: its API (root on the node) is reachable over the network", e.source, e.value));
