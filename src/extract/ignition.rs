@@ -65,6 +65,11 @@ pub fn mask_template_directives(text: &str) -> Option<String> {
     if !text.contains("%{") || !text.contains("variant:") {
         return None;
     }
+    Some(blank_directive_lines(text))
+}
+
+/// `text` with every line that holds only a `%{ … }` directive turned into spaces.
+pub fn blank_directive_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
         let t = line.trim();
@@ -80,7 +85,7 @@ pub fn mask_template_directives(text: &str) -> Option<String> {
             out.push_str(line);
         }
     }
-    Some(out)
+    out
 }
 
 fn remote_resources(root: &Node, dialect: Dialect, facts: &mut FileFacts) {

@@ -83,7 +83,10 @@ fn heredoc(text: &str, start: usize, end: usize, facts: &mut FileFacts, budget: 
         return;
     };
     *budget -= 1;
-    let padded = blank_outside(&text[..body_end], body_start, body_end);
+    let mut padded = blank_outside(&text[..body_end], body_start, body_end);
+    if body.contains("%{") {
+        padded = crate::extract::ignition::blank_directive_lines(&padded);
+    }
     match kind {
         DocKind::Ignition => {
             if let Ok(Some(doc)) = crate::parse::json::parse(&padded) {
