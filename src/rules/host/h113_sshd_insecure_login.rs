@@ -8,7 +8,12 @@ pub static RULE: SshdInsecureLogin = SshdInsecureLogin;
 
 impl Rule for SshdInsecureLogin {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
+        // sshd keeps the first value it reads for a keyword: later lines of a file never apply.
+        let mut seen = std::collections::HashSet::new();
         for e in facts.host.entries_of(HostConfigKind::Sshd) {
+            if !seen.insert((&e.source, &e.section, &e.key)) {
+                continue;
+            }
             let v = e.value.to_ascii_lowercase();
             let what = match (e.key.as_str(), v.as_str()) {
                 ("passwordauthentication", "yes") => "PasswordAuthentication yes allows password logins over SSH",
