@@ -272,6 +272,7 @@ pub struct HostFile {
     pub path_span: Span,
     /// Permission bits; `None` when unset (Ignition then uses 0644) or templated.
     pub mode: Option<u32>,
+    /// The `mode` value as written, even when it is not a number (`${mode}`: unknown).
     pub mode_span: Option<Span>,
     /// Decoded contents when written in the config (`inline`, `data:` URL), else `None`.
     pub contents: Option<HostText>,

@@ -212,7 +212,7 @@ fn files(root: &Node, text: &str, facts: &mut FileFacts) {
             path: path.to_string(),
             path_span: path_node.span,
             mode,
-            mode_span: mode_node.filter(|_| mode.is_some()).map(|m| m.span),
+            mode_span: mode_node.map(|m| m.span),
             contents,
         });
     }

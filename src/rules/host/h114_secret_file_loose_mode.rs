@@ -15,7 +15,7 @@ impl Rule for SecretFileLooseMode {
             }
             match (f.mode, f.mode_span) {
                 (Some(m), Some(span)) if m & 0o007 != 0 => cx.report(span, format!("{} holds credentials but is written with mode {:04o}: every local user and container with host access can read it", f.path, m)),
-                (None, _) => cx.report(f.path_span, format!("{} holds credentials but sets no mode, so Ignition writes it 0644 (world-readable)", f.path)),
+                (None, None) => cx.report(f.path_span, format!("{} holds credentials but sets no mode, so Ignition writes it 0644 (world-readable)", f.path)),
                 _ => {}
             }
         }
