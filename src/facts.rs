@@ -276,6 +276,8 @@ pub struct HostFile {
     pub mode_span: Option<Span>,
     /// Decoded contents when written in the config (`inline`, `data:` URL), else `None`.
     pub contents: Option<HostText>,
+    /// Decoded fragments appended to the file (`append[]`), those written in the config.
+    pub appended: Vec<HostText>,
 }
 
 /// A systemd unit declared by Ignition/Butane (`systemd.units[]`).

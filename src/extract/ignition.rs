@@ -202,10 +202,22 @@ fn files(root: &Node, text: &str, facts: &mut FileFacts) {
         let mode = mode_node
             .and_then(Node::as_int)
             .and_then(|m| u32::try_from(m).ok());
-        let contents = file.get("contents").and_then(|c| contents(c, text));
-        if let Some(c) = &contents {
+        let written = file.get("contents").and_then(|c| contents(c, text));
+        if let Some(c) = &written {
             parse_written_file(path, c, facts);
             embedded_components(path, path_node.span, c, facts);
+            note_reboot_manager(&c.text, c.span, facts);
+        }
+        // Appended fragments (`append[]`) configure the file just like its contents.
+        let appended: Vec<HostText> = file
+            .get("append")
+            .map(Node::items)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|a| contents(a, text))
+            .collect();
+        for c in &appended {
+            parse_written_file(path, c, facts);
             note_reboot_manager(&c.text, c.span, facts);
         }
         facts.host.files.push(HostFile {
@@ -213,7 +225,8 @@ fn files(root: &Node, text: &str, facts: &mut FileFacts) {
             path_span: path_node.span,
             mode,
             mode_span: mode_node.map(|m| m.span),
-            contents,
+            contents: written,
+            appended,
         });
     }
 }

@@ -28,7 +28,7 @@ fn secret_setting(path: &str) -> Option<&'static str> {
 impl Rule for SecretEmbedded {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for f in &facts.host.files {
-            if let Some(c) = &f.contents {
+            for c in f.contents.iter().chain(&f.appended) {
                 if let Some((line, what)) = find_secret(&c.text) {
                     cx.report(c.line_span(line), format!("{} is written with {what} inline: anyone who can read the host config (instance metadata, Terraform state, the repository) has it", f.path));
                 }
