@@ -51,9 +51,10 @@ pub enum Origin {
     KubeletConfigFile,
     /// kubelet command-line flags (their defaults are the insecure ones).
     KubeletFlags,
-    /// An environment file (`ETCD_*` variables) written by a host config; other settings may
-    /// come from the command line, so absences are unknown.
-    EnvFile,
+    /// A file or systemd unit written by a host config (Ignition/Butane): an etcd environment
+    /// file, a unit's `ExecStart` flags or `Environment=` lines. Other settings may come from
+    /// elsewhere (an `EnvironmentFile`, `$OPTS`), so absences are unknown.
+    HostConfig,
 }
 
 impl Origin {
@@ -69,7 +70,7 @@ impl Origin {
             Origin::KubeadmV1beta4 => "kubeadm v1beta4 extraArgs",
             Origin::KubeletConfigFile => "KubeletConfiguration",
             Origin::KubeletFlags => "kubelet flags",
-            Origin::EnvFile => "environment file",
+            Origin::HostConfig => "host config",
         }
     }
 }

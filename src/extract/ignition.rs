@@ -415,12 +415,153 @@ fn embedded_components(path: &str, path_span: Span, c: &HostText, facts: &mut Fi
         if !settings.is_empty() {
             facts.components.push(ComponentConfig {
                 component: Component::Etcd,
-                origin: Origin::EnvFile,
+                origin: Origin::HostConfig,
                 anchor: path_span,
                 settings,
             });
         }
     }
+}
+
+/// Kubernetes components run by a systemd unit: the flags after the binary in `ExecStart`
+/// (`/usr/bin/kubelet --anonymous-auth=false`, `etcd --client-cert-auth`), and for etcd units
+/// the `ETCD_*` variables of `Environment=`. Each flag keeps the span of its own line.
+fn unit_components(unit: &str, c: &HostText, facts: &mut FileFacts) {
+    let raw: Vec<&str> = c.text.lines().collect();
+    let mut etcd_env = Vec::new();
+    for l in hostconf::systemd(&c.text) {
+        if l.key == "ExecStart" {
+            if let Some(comp) = exec_component(&raw, l.line, c) {
+                facts.components.push(comp);
+            }
+        } else if l.key == "Environment" && unit.contains("etcd") {
+            let span = c.line_span(l.line);
+            for word in shell_words(&l.value) {
+                let Some((k, v)) = word.split_once('=') else {
+                    continue;
+                };
+                let Some(name) = k.strip_prefix("ETCD_") else {
+                    continue;
+                };
+                if is_templated(v) {
+                    continue;
+                }
+                etcd_env.push(Setting {
+                    name: name.to_ascii_lowercase().replace('_', "-"),
+                    value: Some(v.to_string()),
+                    span,
+                    value_span: span,
+                    written: word.clone(),
+                });
+            }
+        }
+    }
+    if let Some(first) = etcd_env.first() {
+        facts.components.push(ComponentConfig {
+            component: Component::Etcd,
+            origin: Origin::HostConfig,
+            anchor: first.span,
+            settings: etcd_env,
+        });
+    }
+}
+
+/// Whitespace-separated words with systemd's quoting removed (`"A=1" "B=2"` → `A=1`, `B=2`).
+fn shell_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quote = None;
+    for ch in s.chars() {
+        match (quote, ch) {
+            (None, '"' | '\'') => quote = Some(ch),
+            (Some(q), _) if ch == q => quote = None,
+            (None, c) if c.is_whitespace() => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            _ => cur.push(ch),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The component an `ExecStart` starting at text line `first` runs, with its flags. Tokens are
+/// read line by line across `\` continuations so each keeps its own span.
+fn exec_component(raw: &[&str], first: usize, c: &HostText) -> Option<ComponentConfig> {
+    // (token without quotes, span) for every word after `ExecStart=`.
+    let mut tokens: Vec<(String, Span)> = Vec::new();
+    for (k, line) in raw.iter().enumerate().skip(first) {
+        let body = if k == first {
+            line.split_once('=').map_or("", |(_, v)| v)
+        } else {
+            line
+        };
+        let base = line.len() - body.len();
+        let mut pos = 0;
+        for word in body.split_whitespace() {
+            let at = pos + body[pos..].find(word).unwrap_or(0);
+            pos = at + word.len();
+            if word == "\\" {
+                continue;
+            }
+            let span = match c.line_spans.get(k) {
+                Some(ls) => {
+                    let start = (ls.start + base + at).min(ls.end);
+                    Span::new(start, (start + word.len()).min(ls.end))
+                }
+                None => c.span,
+            };
+            tokens.push((word.trim_end_matches('\\').replace(['"', '\''], ""), span));
+        }
+        if !line.trim_end().ends_with('\\') {
+            break;
+        }
+    }
+    // The binary is the command itself (after systemd's `-@+!:` prefixes), or CoreOS's
+    // `etcd-wrapper`/`kubelet-wrapper`, which pass their flags through.
+    let (cmd, anchor) = tokens.first()?;
+    let cmd = cmd.trim_start_matches(['-', '@', '+', '!', ':']);
+    let component = Component::from_binary(cmd.strip_suffix("-wrapper").unwrap_or(cmd))?;
+    let mut settings = Vec::new();
+    let rest = &tokens[1..];
+    let mut i = 0;
+    while i < rest.len() {
+        let (tok, span) = &rest[i];
+        i += 1;
+        let Some(flag) = super::flags::parse_token(tok) else {
+            continue;
+        };
+        let mut setting = Setting {
+            name: flag.name.to_string(),
+            value: flag.value.map(str::to_string),
+            span: *span,
+            value_span: *span,
+            written: tok.clone(),
+        };
+        if flag.value.is_none() {
+            if let Some((v, vspan)) = rest.get(i).filter(|(v, _)| !v.starts_with('-')) {
+                setting.value = Some(v.clone());
+                setting.value_span = *vspan;
+                setting.written = format!("{tok} {v}");
+                i += 1;
+            }
+        }
+        // An interpolated value is unknown: leave the setting out.
+        if setting.value.as_deref().is_some_and(is_templated) {
+            continue;
+        }
+        settings.push(setting);
+    }
+    Some(ComponentConfig {
+        component,
+        origin: Origin::HostConfig,
+        anchor: *anchor,
+        settings,
+    })
 }
 
 /// Maps a span inside written text to the scanned file: exact when the text's lines are mapped
@@ -507,6 +648,16 @@ fn units(root: &Node, text: &str, facts: &mut FileFacts) {
         };
         note_reboot_manager(name, name_node.span, facts);
         let contents = unit.get("contents").and_then(|c| host_text(c, text));
+        let dropins: Vec<HostText> = unit
+            .get("dropins")
+            .map(Node::items)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|d| d.get("contents").and_then(|c| host_text(c, text)))
+            .collect();
+        for c in contents.iter().chain(&dropins) {
+            unit_components(name, c, facts);
+        }
         if let Some(c) = &contents {
             push_lines(
                 HostConfigKind::SystemdUnit,
@@ -517,16 +668,9 @@ fn units(root: &Node, text: &str, facts: &mut FileFacts) {
             );
             note_reboot_manager(&c.text, c.span, facts);
         }
-        for d in unit.get("dropins").map(Node::items).unwrap_or(&[]) {
-            if let Some(c) = d.get("contents").and_then(|c| host_text(c, text)) {
-                push_lines(
-                    HostConfigKind::SystemdUnit,
-                    name,
-                    hostconf::systemd(&c.text),
-                    &c,
-                    facts,
-                );
-            }
+        for c in &dropins {
+            let lines = hostconf::systemd(&c.text);
+            push_lines(HostConfigKind::SystemdUnit, name, lines, c, facts);
         }
         facts.host.units.push(HostUnit {
             name: name.to_string(),
@@ -620,6 +764,32 @@ mod component_tests {
     use crate::facts::{Component, FileFacts, Origin};
 
     #[test]
+    fn etcd_unit_environment_and_flags() {
+        let text = "variant: flatcar\nversion: 1.0.0\nsystemd:\n  units:\n    - name: etcd-member.service\n      dropins:\n        - name: 20.conf\n          contents: |\n            [Service]\n            Environment=\"ETCD_CLIENT_CERT_AUTH=false\" \"ETCD_NAME=${name}\"\n            ExecStart=/usr/lib/coreos/etcd-wrapper $ETCD_OPTS \\\n              --listen-client-urls=http://0.0.0.0:2379\n";
+        let (docs, _) = crate::parse::yaml::parse(text);
+        let mut facts = FileFacts::default();
+        crate::extract::document(&docs[0], text, &mut facts);
+        let etcd: Vec<_> = facts
+            .components
+            .iter()
+            .filter(|c| c.component == Component::Etcd)
+            .collect();
+        assert_eq!(etcd.len(), 2);
+        assert!(etcd.iter().all(|c| c.origin == Origin::HostConfig));
+        let urls = etcd
+            .iter()
+            .find_map(|c| c.get("listen-client-urls"))
+            .unwrap();
+        assert_eq!(
+            &text[urls.span.start..urls.span.end],
+            "--listen-client-urls=http://0.0.0.0:2379"
+        );
+        let env = etcd.iter().find_map(|c| c.get("client-cert-auth")).unwrap();
+        assert_eq!(env.value.as_deref(), Some("false"));
+        assert!(etcd.iter().all(|c| c.get("name").is_none()));
+    }
+
+    #[test]
     fn etcd_env_file_becomes_etcd_settings() {
         let text = "variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: /etc/etcd/etcd.env\n      contents:\n        inline: |\n          ETCD_NAME=${etcd_name}\n          ETCD_CLIENT_CERT_AUTH=true\n";
         let (docs, _) = crate::parse::yaml::parse(text);
@@ -628,7 +798,7 @@ mod component_tests {
         let etcd = &facts.components[0];
         assert_eq!(
             (etcd.component, etcd.origin),
-            (Component::Etcd, Origin::EnvFile)
+            (Component::Etcd, Origin::HostConfig)
         );
         let s = etcd.get("client-cert-auth").unwrap();
         assert_eq!(
