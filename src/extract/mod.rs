@@ -10,7 +10,9 @@ pub mod kubeadm;
 pub mod kubelet;
 pub mod objects;
 pub mod static_pod;
+pub mod template;
 pub mod terraform;
+pub mod written;
 
 use crate::classify::{classify, classify_toml, DocKind};
 use crate::facts::FileFacts;

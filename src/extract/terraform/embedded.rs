@@ -85,7 +85,7 @@ fn heredoc(text: &str, start: usize, end: usize, facts: &mut FileFacts, budget: 
     *budget -= 1;
     let mut padded = blank_outside(&text[..body_end], body_start, body_end);
     if body.contains("%{") {
-        padded = crate::extract::ignition::blank_directive_lines(&padded);
+        padded = crate::extract::template::blank_directive_lines(&padded);
     }
     match kind {
         DocKind::Ignition => {
