@@ -478,7 +478,15 @@ impl HostFile {
     pub fn is_secret_path(&self) -> bool {
         let p = self.path.to_ascii_lowercase();
         let base = p.rsplit('/').next().unwrap_or(&p);
-        base.ends_with(".key")
+        let (stem, ext) = base.rsplit_once('.').unwrap_or((base, ""));
+        // Scripts, units and certificates merely named after a credential hold none.
+        if matches!(
+            ext,
+            "sh" | "py" | "service" | "socket" | "timer" | "path" | "crt" | "pub" | "md"
+        ) {
+            return false;
+        }
+        ext == "key"
             || base.ends_with("-key.pem")
             || base.ends_with("_key.pem")
             || matches!(base, "id_rsa" | "id_ecdsa" | "id_ed25519" | "id_dsa")
@@ -493,7 +501,8 @@ impl HostFile {
                         | "controller-manager.conf"
                         | "scheduler.conf"
                 ))
-            || base.contains("token")
+            || stem.ends_with("token")
+            || stem.ends_with("tokens")
             || p.starts_with("/etc/ssl/private/")
     }
 }
