@@ -238,6 +238,15 @@ mod tests {
     }
 
     #[test]
+    fn sudoers_rules() {
+        let l = sudoers(
+            "# c\nDefaults env_reset\n@includedir /etc/sudoers.d\n%ops ALL=(ALL) NOPASSWD: ALL\n",
+        );
+        assert_eq!(l.len(), 1);
+        assert_eq!((l[0].key.as_str(), l[0].line), ("%ops", 3));
+    }
+
+    #[test]
     fn docker_hosts_lines() {
         let l = docker_hosts(
             "{\n \"hosts\": [\n  \"unix:///var/run/docker.sock\",\n  \"tcp://0.0.0.0:2375\"\n ]\n}",

@@ -451,6 +451,14 @@ mod component_tests {
     use crate::facts::{Component, FileFacts, Origin};
 
     #[test]
+    fn systemd_quotes_are_removed() {
+        assert_eq!(
+            super::shell_words(r#""ETCD_A=1" ETCD_B='x y'  C"#),
+            ["ETCD_A=1", "ETCD_B=x y", "C"]
+        );
+    }
+
+    #[test]
     fn etcd_unit_environment_and_flags() {
         let text = "variant: flatcar\nversion: 1.0.0\nsystemd:\n  units:\n    - name: etcd-member.service\n      dropins:\n        - name: 20.conf\n          contents: |\n            [Service]\n            Environment=\"ETCD_CLIENT_CERT_AUTH=false\" \"ETCD_NAME=${name}\"\n            ExecStart=/usr/lib/coreos/etcd-wrapper $ETCD_OPTS \\\n              --listen-client-urls=http://0.0.0.0:2379\n";
         let (docs, _) = crate::parse::yaml::parse(text);
