@@ -65,6 +65,9 @@ struct RawSettings {
     eol_warning_days: Option<u32>,
     #[serde(default)]
     min_kubernetes_version: Option<String>,
+    /// Unit names (with or without suffix) that H203 reports when enabled, besides its own list.
+    #[serde(default)]
+    non_essential_services: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -92,6 +95,8 @@ pub struct Settings {
     pub eol_warning_days: Option<u32>,
     /// Oldest minor accepted (`1.36`), overriding the release table's oldest supported minor.
     pub min_kubernetes_minor: Option<u32>,
+    /// Extra services H203 treats as non-essential.
+    pub non_essential_services: Vec<String>,
 }
 
 /// An `[[ignore]]` entry, compiled.
@@ -344,6 +349,7 @@ fn compile_settings(raw: RawSettings) -> Result<Settings, String> {
         )?,
         eol_warning_days: raw.eol_warning_days,
         min_kubernetes_minor,
+        non_essential_services: raw.non_essential_services,
     })
 }
 

@@ -53,6 +53,10 @@ pub enum Origin {
     KubeletConfigFile,
     /// kubelet command-line flags (their defaults are the insecure ones).
     KubeletFlags,
+    /// A file or systemd unit written by a host config (Ignition/Butane): an etcd environment
+    /// file, a unit's `ExecStart` flags or `Environment=` lines. Other settings may come from
+    /// elsewhere (an `EnvironmentFile`, `$OPTS`), so absences are unknown.
+    HostConfig,
 }
 
 impl Origin {
@@ -68,6 +72,7 @@ impl Origin {
             Origin::KubeadmV1beta4 => "kubeadm v1beta4 extraArgs",
             Origin::KubeletConfigFile => "KubeletConfiguration",
             Origin::KubeletFlags => "kubelet flags",
+            Origin::HostConfig => "host config",
         }
     }
 }
@@ -350,6 +355,8 @@ pub struct FileFacts {
     pub authentication_configs: Vec<AuthenticationConfig>,
     /// Kubernetes objects: RBAC, services, workloads, network policies.
     pub kube: kube::KubeFacts,
+    /// What Ignition/Butane/Bottlerocket host configs say (files, units, users, kernel args).
+    pub host: HostFacts,
 }
 
 /// What an `AuthenticationConfiguration` says about anonymous access and JWT issuers.
@@ -473,4 +480,263 @@ pub struct EncryptionKey {
     pub secret: Field,
     /// Decoded length in bytes; `None` when the secret is not base64 (a placeholder).
     pub decoded_len: Option<usize>,
+}
+
+/// Text a host config writes (a file's decoded contents, a unit body or drop-in), with the
+/// span of each of its lines when they can be mapped back into the scanned file.
+#[derive(Clone, Debug)]
+pub struct HostText {
+    pub text: String,
+    /// The value that holds the text (`inline`, `contents`, a `source` data URL).
+    pub span: Span,
+    /// One span per line of `text`; empty when lines cannot be mapped (data URLs, folded text).
+    pub line_spans: Vec<Span>,
+}
+
+impl HostText {
+    /// Where line `i` (0-based) of the text is, or the whole value when lines are not mapped.
+    pub fn line_span(&self, i: usize) -> Span {
+        self.line_spans.get(i).copied().unwrap_or(self.span)
+    }
+}
+
+/// A file written on the host by Ignition/Butane (`storage.files[]`).
+#[derive(Clone, Debug)]
+pub struct HostFile {
+    pub path: String,
+    pub path_span: Span,
+    /// Permission bits; `None` when unset (Ignition then uses 0644) or templated.
+    pub mode: Option<u32>,
+    /// The `mode` value as written, even when it is not a number (`${mode}`: unknown).
+    pub mode_span: Option<Span>,
+    /// Decoded contents when written in the config (`inline`, `data:` URL), else `None`.
+    pub contents: Option<HostText>,
+    /// Decoded fragments appended to the file (`append[]`), those written in the config.
+    pub appended: Vec<HostText>,
+}
+
+/// A systemd unit declared by Ignition/Butane (`systemd.units[]`).
+#[derive(Clone, Debug)]
+pub struct HostUnit {
+    pub name: String,
+    pub name_span: Span,
+    /// `enabled:` as written, with the span of its value.
+    pub enabled: Option<(bool, Span)>,
+    /// The span of `mask: true`.
+    pub masked: Option<Span>,
+    pub has_contents: bool,
+}
+
+/// What kind of host configuration a [`HostEntry`] was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HostConfigKind {
+    /// A systemd unit or drop-in (`[Section]` `Key=value`).
+    SystemdUnit,
+    /// `sshd_config` or a file under `sshd_config.d/` (keyword lower-cased).
+    Sshd,
+    /// A sysctl (`/etc/sysctl.d/*.conf`, Bottlerocket `settings.kernel.sysctl`).
+    Sysctl,
+    /// Flatcar `/etc/flatcar/update.conf` (or the older `/etc/coreos/update.conf`).
+    FlatcarUpdate,
+    /// Zincati `/etc/zincati/config.d/*.toml` (`section` is the TOML table).
+    Zincati,
+    /// Docker's `/etc/docker/daemon.json` (`hosts` entries, one per value).
+    DockerDaemon,
+    /// `/etc/selinux/config` (`SELINUX=`).
+    Selinux,
+    /// containerd's `/etc/containerd/config.toml` (`section` is the TOML table).
+    Containerd,
+    /// `/etc/sudoers` or `/etc/sudoers.d/*`: `key` is the user or group, `value` the whole rule.
+    Sudoers,
+}
+
+/// One `key = value` line of a host configuration file or unit, parsed from written contents.
+#[derive(Clone, Debug)]
+pub struct HostEntry {
+    pub kind: HostConfigKind,
+    /// The unit name or file path it came from.
+    pub source: String,
+    /// The section (`Service`, `updates`), empty when the format has none.
+    pub section: String,
+    pub key: String,
+    pub value: String,
+    pub span: Span,
+}
+
+/// A local user declared by Ignition/Butane (`passwd.users[]`).
+#[derive(Clone, Debug)]
+pub struct HostUser {
+    pub name: String,
+    pub name_span: Span,
+    pub password_hash: Option<(String, Span)>,
+    pub ssh_keys: Vec<(String, Span)>,
+    pub groups: Vec<(String, Span)>,
+}
+
+/// A kernel command-line argument the config adds (`kernelArguments.shouldExist`,
+/// Bottlerocket `settings.boot.kernel-parameters`), as `name` or `name=value`.
+#[derive(Clone, Debug)]
+pub struct KernelArg {
+    pub arg: String,
+    pub span: Span,
+}
+
+/// Host-side facts of one file (Ignition, Butane, Bottlerocket).
+#[derive(Default, Debug)]
+pub struct HostFacts {
+    pub files: Vec<HostFile>,
+    pub units: Vec<HostUnit>,
+    pub entries: Vec<HostEntry>,
+    pub users: Vec<HostUser>,
+    pub kernel_args: Vec<KernelArg>,
+    /// `ignition.proxy` settings: (key as written, URL, span).
+    pub proxies: Vec<(String, String, Span)>,
+    /// Where a Kubernetes reboot manager (FLUO, kured) shows up in the file, if it does.
+    pub reboot_manager: Option<Span>,
+    /// HTTP headers sent when fetching remote resources: (resource, header name, value, span).
+    pub http_headers: Vec<(String, String, String, Span)>,
+}
+
+/// Whether a value is (partly) a template interpolation, hence unknown: `${var}`, `%{ if }`.
+pub fn is_templated(s: &str) -> bool {
+    s.contains("${") || s.contains("%{")
+}
+
+impl HostFacts {
+    /// The parsed lines of one kind of host configuration.
+    pub fn entries_of(&self, kind: HostConfigKind) -> impl Iterator<Item = &HostEntry> {
+        self.entries.iter().filter(move |e| e.kind == kind)
+    }
+}
+
+impl FileFacts {
+    /// Every Bottlerocket setting at this dotted path (a Terraform file or an eksctl config
+    /// may hold several user-data documents).
+    pub fn host_settings_at<'a>(
+        &'a self,
+        path: &'a str,
+    ) -> impl Iterator<Item = &'a HostSetting> + 'a {
+        self.host_settings.iter().filter(move |s| s.path == path)
+    }
+
+    /// Bottlerocket settings of named sub-tables: for `settings.host-containers`, yields
+    /// (`admin`, `enabled`, setting) for `settings.host-containers.admin.enabled`.
+    pub fn host_settings_by_name<'a>(
+        &'a self,
+        table: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a str, &'a HostSetting)> + 'a {
+        self.host_settings.iter().filter_map(move |s| {
+            let rest = s.path.strip_prefix(table)?.strip_prefix('.')?;
+            let (name, field) = rest.split_once('.')?;
+            Some((name, field, s))
+        })
+    }
+}
+
+impl FileFacts {
+    /// The named sub-table fields of a Bottlerocket table, indexed by (name, field); the last
+    /// occurrence wins. One pass, so rules stay linear on files with thousands of containers.
+    pub fn host_settings_index<'a>(
+        &'a self,
+        table: &'a str,
+    ) -> std::collections::HashMap<(&'a str, &'a str), &'a HostSetting> {
+        self.host_settings_by_name(table)
+            .map(|(n, f, s)| ((n, f), s))
+            .collect()
+    }
+}
+
+/// The lower-cased scheme of a URL (`http` for `HTTP://x`), empty when there is none.
+pub fn url_scheme(url: &str) -> String {
+    match url.split_once("://") {
+        Some((s, _)) => s.trim().to_ascii_lowercase(),
+        None => String::new(),
+    }
+}
+
+/// A credential found in written text: (0-based line, what it is).
+pub fn find_secret(text: &str) -> Option<(usize, &'static str)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let kubeconfig = text.contains("clusters:") || text.contains("users:");
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.starts_with("-----BEGIN") && t.contains("PRIVATE KEY-----") {
+            // The body must be literal: `${key}` is filled in elsewhere and unknown here.
+            let body = lines[i + 1..]
+                .iter()
+                .map(|l| l.trim())
+                .find(|l| !l.is_empty());
+            if body.is_some_and(|b| !is_templated(b) && !b.starts_with("-----END")) {
+                return Some((i, "a PEM private key"));
+            }
+        }
+        let value_of = |key: &str| {
+            t.strip_prefix(key)
+                .map(|v| v.trim().trim_matches('"'))
+                .filter(|v| !v.is_empty() && !is_templated(v))
+        };
+        if value_of("client-key-data:").is_some() {
+            return Some((i, "a kubeconfig client key (client-key-data)"));
+        }
+        if kubeconfig && value_of("token:").is_some() {
+            return Some((i, "a kubeconfig bearer token"));
+        }
+        if value_of("aws_secret_access_key").is_some() {
+            return Some((i, "an AWS secret access key"));
+        }
+        if !is_templated(t) && has_bootstrap_token(t) {
+            return Some((i, "a Kubernetes bootstrap token"));
+        }
+    }
+    None
+}
+
+/// `[a-z0-9]{6}.[a-z0-9]{16}` as a whole word: the bootstrap token format.
+fn has_bootstrap_token(s: &str) -> bool {
+    let b = s.as_bytes();
+    let tok = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'.' || c == b'-' || c == b'_';
+    (0..b.len()).any(|i| {
+        b.len() >= i + 23
+            && b[i..i + 6].iter().all(|c| tok(*c))
+            && b[i + 6] == b'.'
+            && b[i + 7..i + 23].iter().all(|c| tok(*c))
+            && (i == 0 || !word(b[i - 1]))
+            && b.get(i + 23).is_none_or(|c| !word(*c))
+    })
+}
+
+impl HostFile {
+    /// Whether the path names key material or credentials (`*.key`, `id_rsa`, kubeconfigs,
+    /// kubeadm's `admin.conf`, token files).
+    pub fn is_secret_path(&self) -> bool {
+        let p = self.path.to_ascii_lowercase();
+        let base = p.rsplit('/').next().unwrap_or(&p);
+        let (stem, ext) = base.rsplit_once('.').unwrap_or((base, ""));
+        // Scripts, units and certificates merely named after a credential hold none.
+        if matches!(
+            ext,
+            "sh" | "py" | "service" | "socket" | "timer" | "path" | "crt" | "pub" | "md"
+        ) {
+            return false;
+        }
+        ext == "key"
+            || base.ends_with("-key.pem")
+            || base.ends_with("_key.pem")
+            || matches!(base, "id_rsa" | "id_ecdsa" | "id_ed25519" | "id_dsa")
+            || base.contains("kubeconfig")
+            || (p.starts_with("/etc/kubernetes/")
+                && matches!(
+                    base,
+                    "admin.conf"
+                        | "super-admin.conf"
+                        | "kubelet.conf"
+                        | "bootstrap-kubelet.conf"
+                        | "controller-manager.conf"
+                        | "scheduler.conf"
+                ))
+            || stem.ends_with("token")
+            || stem.ends_with("tokens")
+            || p.starts_with("/etc/ssl/private/")
+    }
 }

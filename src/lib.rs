@@ -278,6 +278,9 @@ fn lint_source(
     };
     match format_of(path, text) {
         Format::Yaml => {
+            // Butane templates: whole-line `%{ if … }` directives become blank lines.
+            let masked = extract::template::mask_template_directives(text);
+            let text = masked.as_deref().unwrap_or(text);
             let (docs, err) = parse::yaml::parse(text);
             for doc in &docs {
                 extract::document(doc, text, &mut facts);

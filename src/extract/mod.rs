@@ -5,13 +5,17 @@ pub mod capi;
 pub mod defaults;
 pub mod encryption;
 pub mod flags;
+pub mod hostconf;
 pub mod ignition;
+pub mod inflate;
 pub mod kube;
 pub mod kubeadm;
 pub mod kubelet;
 pub mod objects;
 pub mod static_pod;
+pub mod template;
 pub mod terraform;
+pub mod written;
 
 use crate::classify::{classify, classify_toml, DocKind};
 use crate::facts::FileFacts;
@@ -31,9 +35,16 @@ pub fn document(doc: &Document, text: &str, facts: &mut FileFacts) {
             }
             control_plane_objects(root, &kind, facts);
             kube::extract(root, &api_version, &kind, text, facts);
+            if kind == "ClusterConfig"
+                && root
+                    .get_str("apiVersion")
+                    .is_some_and(|a| a.starts_with("eksctl.io/"))
+            {
+                bottlerocket::eksctl(root, facts);
+            }
         }
-        DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, facts),
-        DocKind::Ignition => ignition::extract(root, ignition::Dialect::Ignition, facts),
+        DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, text, facts),
+        DocKind::Ignition => ignition::extract(root, ignition::Dialect::Ignition, text, facts),
         DocKind::Bottlerocket | DocKind::Unknown => {}
     }
 }

@@ -2,13 +2,15 @@
 //! references) is unknown, and an unknown value never produces a fact that could raise a finding.
 
 pub mod aws;
+pub mod embedded;
 
 use crate::facts::FileFacts;
 use crate::source::Span;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
 
-pub fn extract(body: &Body, _text: &str, facts: &mut FileFacts) {
+pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
+    embedded::extract(body, text, facts);
     for block in body.blocks() {
         if block.ident.as_str() != "resource" {
             continue;

@@ -1,0 +1,504 @@
+//! Text that a host config writes onto the node (file contents, appended fragments, unit
+//! bodies and drop-ins): decoding (`data:` URLs, percent-encoded or base64, and gzip), mapping
+//! each line back to its place in the scanned file, and lowering it by what it is: config-file
+//! lines (sshd, sysctl, update.conf …) and Kubernetes component settings.
+
+use crate::extract::hostconf::{self, Line};
+use crate::facts::{
+    is_templated, Component, ComponentConfig, FileFacts, HostConfigKind, HostEntry, HostText,
+    Origin, Setting,
+};
+use crate::parse::{Node, Style};
+use crate::source::Span;
+use base64::Engine;
+
+/// Decoded contents of a resource, when the config itself holds them.
+pub(super) fn contents(node: &Node, text: &str) -> Option<HostText> {
+    if let Some(inline) = node.get("inline") {
+        return host_text(inline, text);
+    }
+    let source = node.get("source")?;
+    let bytes = decode_data_url_bytes(source.as_str()?)?;
+    let decoded = match node.get_str("compression").unwrap_or("") {
+        "" => String::from_utf8(bytes).ok()?,
+        "gzip" => String::from_utf8(super::inflate::gunzip(
+            &bytes,
+            crate::MAX_FILE_BYTES as usize,
+        )?)
+        .ok()?,
+        // Unknown compression: the contents are unknown.
+        _ => return None,
+    };
+    Some(HostText {
+        text: decoded,
+        span: source.span,
+        line_spans: Vec::new(),
+    })
+}
+
+/// `data:[<media type>][;base64],<data>` → text; `None` for other schemes or bad data.
+pub fn decode_data_url(url: &str) -> Option<String> {
+    String::from_utf8(decode_data_url_bytes(url)?).ok()
+}
+
+/// `data:` URL → its bytes.
+pub fn decode_data_url_bytes(url: &str) -> Option<Vec<u8>> {
+    let rest = url.strip_prefix("data:")?;
+    let (meta, data) = rest.split_once(',')?;
+    let bytes = if meta.ends_with(";base64") {
+        let compact: String = data.chars().filter(|c| !c.is_whitespace()).collect();
+        let unescaped = percent_encoding::percent_decode_str(&compact).collect::<Vec<u8>>();
+        base64::engine::general_purpose::STANDARD
+            .decode(&unescaped)
+            .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(&unescaped))
+            .ok()?
+    } else {
+        percent_encoding::percent_decode_str(data).collect()
+    };
+    Some(bytes)
+}
+
+/// A text value with its lines mapped back into the scanned file where that is exact: YAML
+/// literal blocks (`|`) line by line, single-line scalars as a whole.
+pub(super) fn host_text(node: &Node, text: &str) -> Option<HostText> {
+    let scalar = node.as_scalar()?;
+    let value = scalar.text.clone();
+    let span = node.span;
+    let mut line_spans = Vec::new();
+    if !value.contains('\n') {
+        line_spans.push(span);
+    } else if scalar.style == Style::Block {
+        line_spans = literal_lines(&value, text, span.start).unwrap_or_default();
+    }
+    Some(HostText {
+        text: value,
+        span,
+        line_spans,
+    })
+}
+
+/// Spans of each line of a block scalar whose span starts at `start` (its `|` header or its
+/// first content line); `None` when the source does not line up line for line (folded text),
+/// and findings then fall back to the whole value.
+fn literal_lines(value: &str, text: &str, start: usize) -> Option<Vec<Span>> {
+    let mut pos = if text.get(start..)?.starts_with(['|', '>']) {
+        start + text[start..].find('\n')? + 1
+    } else {
+        text.get(..start)?.rfind('\n').map_or(0, |i| i + 1)
+    };
+    let mut spans = Vec::new();
+    for line in value.lines() {
+        let rest = text.get(pos..)?;
+        let len = rest.find('\n').unwrap_or(rest.len());
+        let src = rest[..len].trim_end_matches('\r');
+        if line.is_empty() {
+            spans.push(Span::new(pos, pos + src.len()));
+        } else if src.ends_with(line) {
+            spans.push(Span::new(pos + src.len() - line.len(), pos + src.len()));
+        } else {
+            return None;
+        }
+        pos += len + 1;
+    }
+    Some(spans)
+}
+
+/// Parses the contents of a configuration file the host config writes, by its path.
+pub(super) fn parse_written_file(path: &str, c: &HostText, facts: &mut FileFacts) {
+    use HostConfigKind::*;
+    if let Some(unit) = systemd_unit_of(path) {
+        let lines = hostconf::systemd(&c.text);
+        return push_lines(SystemdUnit, &unit, lines, c, facts);
+    }
+    let kind = match path {
+        "/etc/ssh/sshd_config" => Sshd,
+        "/etc/sysctl.conf" => Sysctl,
+        "/etc/flatcar/update.conf" | "/etc/coreos/update.conf" => FlatcarUpdate,
+        "/etc/selinux/config" => Selinux,
+        "/etc/sudoers" => Sudoers,
+        "/etc/docker/daemon.json" => DockerDaemon,
+        "/etc/containerd/config.toml" => Containerd,
+        _ if path.starts_with("/etc/ssh/sshd_config.d/") => Sshd,
+        _ if path.starts_with("/etc/sysctl.d/") && path.ends_with(".conf") => Sysctl,
+        _ if path.starts_with("/etc/zincati/config.d/") => Zincati,
+        _ if path.starts_with("/etc/sudoers.d/") => Sudoers,
+        _ => return,
+    };
+    let lines = match kind {
+        Sshd => hostconf::sshd(&c.text),
+        Sudoers => hostconf::sudoers(&c.text),
+        DockerDaemon => hostconf::docker_hosts(&c.text),
+        _ => hostconf::key_values(&c.text),
+    };
+    push_lines(kind, path, lines, c, facts);
+}
+
+/// Kubernetes component configuration written as a file (a KubeletConfiguration, a static
+/// pod, a kubeadm config, an etcd environment file) becomes component facts, with spans mapped
+/// from the written text back into the host config.
+pub(super) fn embedded_components(
+    path: &str,
+    path_span: Span,
+    c: &HostText,
+    facts: &mut FileFacts,
+) {
+    use crate::classify::{classify, DocKind};
+    let lower = path.to_ascii_lowercase();
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(c.text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let map = |s: Span| map_span(s, c, &line_starts);
+    if lower.ends_with(".yaml") || lower.ends_with(".yml") || lower.ends_with(".json") {
+        // Templated text may not parse; what does parse is used, the rest is unknown.
+        let docs = if lower.ends_with(".json") {
+            crate::parse::json::parse(&c.text)
+                .ok()
+                .flatten()
+                .into_iter()
+                .collect()
+        } else {
+            crate::parse::yaml::parse(&c.text).0
+        };
+        for doc in &docs {
+            let wanted = match classify(&doc.root) {
+                DocKind::Kubeadm { .. } | DocKind::KubeletConfiguration => true,
+                DocKind::Object { kind, .. } => kind == "Pod",
+                _ => false,
+            };
+            if !wanted {
+                continue;
+            }
+            let mut sub = FileFacts::default();
+            crate::extract::document(doc, &c.text, &mut sub);
+            for mut comp in sub.components {
+                comp.anchor = map(comp.anchor);
+                for s in &mut comp.settings {
+                    s.span = map(s.span);
+                    s.value_span = map(s.value_span);
+                }
+                facts.components.push(comp);
+            }
+        }
+    } else if lower.contains("etcd") && (lower.ends_with(".env") || lower.ends_with(".conf")) {
+        let settings: Vec<Setting> = hostconf::key_values(&c.text)
+            .into_iter()
+            .filter_map(|l| {
+                let name = l
+                    .key
+                    .strip_prefix("ETCD_")?
+                    .to_ascii_lowercase()
+                    .replace('_', "-");
+                let span = c.line_span(l.line);
+                Some(Setting {
+                    written: format!("{}={}", l.key, l.value),
+                    name,
+                    value: Some(l.value),
+                    span,
+                    value_span: span,
+                })
+            })
+            .collect();
+        if !settings.is_empty() {
+            facts.components.push(ComponentConfig {
+                component: Component::Etcd,
+                origin: Origin::HostConfig,
+                anchor: path_span,
+                settings,
+            });
+        }
+    }
+}
+
+/// Kubernetes components run by a systemd unit: the flags after the binary in `ExecStart`
+/// (`/usr/bin/kubelet --anonymous-auth=false`, `etcd --client-cert-auth`), and for etcd units
+/// the `ETCD_*` variables of `Environment=`. Each flag keeps the span of its own line.
+pub(super) fn unit_components(unit: &str, c: &HostText, facts: &mut FileFacts) {
+    let raw: Vec<&str> = c.text.lines().collect();
+    let mut etcd_env = Vec::new();
+    for l in hostconf::systemd(&c.text) {
+        if l.key == "ExecStart" {
+            if let Some(comp) = exec_component(&raw, l.line, c) {
+                facts.components.push(comp);
+            }
+        } else if l.key == "Environment" && unit.contains("etcd") {
+            let span = c.line_span(l.line);
+            for word in shell_words(&l.value) {
+                let Some((k, v)) = word.split_once('=') else {
+                    continue;
+                };
+                let Some(name) = k.strip_prefix("ETCD_") else {
+                    continue;
+                };
+                if is_templated(v) {
+                    continue;
+                }
+                etcd_env.push(Setting {
+                    name: name.to_ascii_lowercase().replace('_', "-"),
+                    value: Some(v.to_string()),
+                    span,
+                    value_span: span,
+                    written: word.clone(),
+                });
+            }
+        }
+    }
+    if let Some(first) = etcd_env.first() {
+        facts.components.push(ComponentConfig {
+            component: Component::Etcd,
+            origin: Origin::HostConfig,
+            anchor: first.span,
+            settings: etcd_env,
+        });
+    }
+}
+
+/// Whitespace-separated words with systemd's quoting removed (`"A=1" "B=2"` → `A=1`, `B=2`).
+fn shell_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quote = None;
+    for ch in s.chars() {
+        match (quote, ch) {
+            (None, '"' | '\'') => quote = Some(ch),
+            (Some(q), _) if ch == q => quote = None,
+            (None, c) if c.is_whitespace() => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            _ => cur.push(ch),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The component an `ExecStart` starting at text line `first` runs, with its flags. Tokens are
+/// read line by line across `\` continuations so each keeps its own span.
+fn exec_component(raw: &[&str], first: usize, c: &HostText) -> Option<ComponentConfig> {
+    // (token without quotes, span) for every word after `ExecStart=`.
+    let mut tokens: Vec<(String, Span)> = Vec::new();
+    for (k, line) in raw.iter().enumerate().skip(first) {
+        let body = if k == first {
+            line.split_once('=').map_or("", |(_, v)| v)
+        } else {
+            line
+        };
+        let base = line.len() - body.len();
+        let mut pos = 0;
+        for word in body.split_whitespace() {
+            let at = pos + body[pos..].find(word).unwrap_or(0);
+            pos = at + word.len();
+            if word == "\\" {
+                continue;
+            }
+            let span = match c.line_spans.get(k) {
+                Some(ls) => {
+                    let start = (ls.start + base + at).min(ls.end);
+                    Span::new(start, (start + word.len()).min(ls.end))
+                }
+                None => c.span,
+            };
+            tokens.push((word.trim_end_matches('\\').replace(['"', '\''], ""), span));
+        }
+        if !line.trim_end().ends_with('\\') {
+            break;
+        }
+    }
+    // The binary is the command itself (after systemd's `-@+!:` prefixes), or CoreOS's
+    // `etcd-wrapper`/`kubelet-wrapper`, which pass their flags through.
+    let (cmd, anchor) = tokens.first()?;
+    let cmd = cmd.trim_start_matches(['-', '@', '+', '!', ':']);
+    let component = Component::from_binary(cmd.strip_suffix("-wrapper").unwrap_or(cmd))?;
+    let mut settings = Vec::new();
+    let rest = &tokens[1..];
+    let mut i = 0;
+    while i < rest.len() {
+        let (tok, span) = &rest[i];
+        i += 1;
+        let Some(flag) = super::flags::parse_token(tok) else {
+            continue;
+        };
+        let mut setting = Setting {
+            name: flag.name.to_string(),
+            value: flag.value.map(str::to_string),
+            span: *span,
+            value_span: *span,
+            written: tok.clone(),
+        };
+        if flag.value.is_none() {
+            if let Some((v, vspan)) = rest.get(i).filter(|(v, _)| !v.starts_with('-')) {
+                setting.value = Some(v.clone());
+                setting.value_span = *vspan;
+                setting.written = format!("{tok} {v}");
+                i += 1;
+            }
+        }
+        // An interpolated value is unknown: leave the setting out.
+        if setting.value.as_deref().is_some_and(is_templated) {
+            continue;
+        }
+        settings.push(setting);
+    }
+    Some(ComponentConfig {
+        component,
+        origin: Origin::HostConfig,
+        anchor: *anchor,
+        settings,
+    })
+}
+
+/// Maps a span inside written text to the scanned file: exact when the text's lines are mapped
+/// (a literal block: each line keeps its columns), else the whole value.
+fn map_span(s: Span, c: &HostText, line_starts: &[usize]) -> Span {
+    if c.line_spans.is_empty() {
+        return c.span;
+    }
+    let point = |o: usize| -> usize {
+        // `line_starts[0] == 0`, so the line is the last start at or before `o`.
+        let line = line_starts.partition_point(|&st| st <= o).saturating_sub(1);
+        let col = o - line_starts.get(line).copied().unwrap_or(0);
+        let l = c.line_span(line);
+        (l.start + col).min(l.end)
+    };
+    Span::new(point(s.start), point(s.end))
+}
+
+/// The unit a file under a systemd directory configures: `/etc/systemd/system/x.service` or a
+/// drop-in `/etc/systemd/system/x.service.d/y.conf`.
+fn systemd_unit_of(path: &str) -> Option<String> {
+    let rest = [
+        "/etc/systemd/system/",
+        "/usr/lib/systemd/system/",
+        "/lib/systemd/system/",
+    ]
+    .iter()
+    .find_map(|d| path.strip_prefix(d))?;
+    let unit = match rest.split_once(".d/") {
+        Some((unit, _)) => unit,
+        None => rest,
+    };
+    let is_unit = [".service", ".socket", ".timer", ".path", ".mount"]
+        .iter()
+        .any(|s| unit.ends_with(s));
+    is_unit.then(|| unit.to_string())
+}
+
+pub(super) fn push_lines(
+    kind: HostConfigKind,
+    source: &str,
+    lines: Vec<Line>,
+    c: &HostText,
+    facts: &mut FileFacts,
+) {
+    for l in lines {
+        // An interpolated value is unknown: never a finding.
+        if is_templated(&l.value) || is_templated(&l.key) {
+            continue;
+        }
+        facts.host.entries.push(HostEntry {
+            kind,
+            source: source.to_string(),
+            section: l.section,
+            key: l.key,
+            value: l.value,
+            span: c.line_span(l.line),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_urls() {
+        assert_eq!(decode_data_url("data:,a%20b%0A").as_deref(), Some("a b\n"));
+        assert_eq!(
+            decode_data_url("data:text/plain;charset=utf-8;base64,aGVsbG8=").as_deref(),
+            Some("hello")
+        );
+        assert_eq!(decode_data_url("https://x"), None);
+    }
+
+    #[test]
+    fn units_from_paths() {
+        assert_eq!(
+            systemd_unit_of("/etc/systemd/system/docker.service.d/10-tcp.conf").as_deref(),
+            Some("docker.service")
+        );
+        assert_eq!(
+            systemd_unit_of("/etc/systemd/system/a.socket").as_deref(),
+            Some("a.socket")
+        );
+        assert_eq!(systemd_unit_of("/etc/hosts"), None);
+    }
+
+    #[test]
+    fn literal_block_lines_map() {
+        let text = "x: |\n  [Unit]\n\n  A=b\n";
+        let (docs, _) = crate::parse::yaml::parse(text);
+        let n = docs[0].root.get("x").unwrap();
+        let t = host_text(n, text).unwrap();
+        assert_eq!(&text[t.line_span(2).start..t.line_span(2).end], "A=b");
+    }
+}
+
+#[cfg(test)]
+mod component_tests {
+    use crate::facts::{Component, FileFacts, Origin};
+
+    #[test]
+    fn systemd_quotes_are_removed() {
+        assert_eq!(
+            super::shell_words(r#""ETCD_A=1" ETCD_B='x y'  C"#),
+            ["ETCD_A=1", "ETCD_B=x y", "C"]
+        );
+    }
+
+    #[test]
+    fn etcd_unit_environment_and_flags() {
+        let text = "variant: flatcar\nversion: 1.0.0\nsystemd:\n  units:\n    - name: etcd-member.service\n      dropins:\n        - name: 20.conf\n          contents: |\n            [Service]\n            Environment=\"ETCD_CLIENT_CERT_AUTH=false\" \"ETCD_NAME=${name}\"\n            ExecStart=/usr/lib/coreos/etcd-wrapper $ETCD_OPTS \\\n              --listen-client-urls=http://0.0.0.0:2379\n";
+        let (docs, _) = crate::parse::yaml::parse(text);
+        let mut facts = FileFacts::default();
+        crate::extract::document(&docs[0], text, &mut facts);
+        let etcd: Vec<_> = facts
+            .components
+            .iter()
+            .filter(|c| c.component == Component::Etcd)
+            .collect();
+        assert_eq!(etcd.len(), 2);
+        assert!(etcd.iter().all(|c| c.origin == Origin::HostConfig));
+        let urls = etcd
+            .iter()
+            .find_map(|c| c.get("listen-client-urls"))
+            .unwrap();
+        assert_eq!(
+            &text[urls.span.start..urls.span.end],
+            "--listen-client-urls=http://0.0.0.0:2379"
+        );
+        let env = etcd.iter().find_map(|c| c.get("client-cert-auth")).unwrap();
+        assert_eq!(env.value.as_deref(), Some("false"));
+        assert!(etcd.iter().all(|c| c.get("name").is_none()));
+    }
+
+    #[test]
+    fn etcd_env_file_becomes_etcd_settings() {
+        let text = "variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: /etc/etcd/etcd.env\n      contents:\n        inline: |\n          ETCD_NAME=${etcd_name}\n          ETCD_CLIENT_CERT_AUTH=true\n";
+        let (docs, _) = crate::parse::yaml::parse(text);
+        let mut facts = FileFacts::default();
+        crate::extract::document(&docs[0], text, &mut facts);
+        let etcd = &facts.components[0];
+        assert_eq!(
+            (etcd.component, etcd.origin),
+            (Component::Etcd, Origin::HostConfig)
+        );
+        let s = etcd.get("client-cert-auth").unwrap();
+        assert_eq!(
+            &text[s.span.start..s.span.end],
+            "ETCD_CLIENT_CERT_AUTH=true"
+        );
+    }
+}
