@@ -45,6 +45,18 @@ pub fn terraform(body: &Body, text: &str, facts: &mut FileFacts) {
     terraform::extract(body, text, facts);
 }
 
+/// Lowers a Terraform file into facts, resolving variables and locals from the other files of
+/// its directory (its module).
+pub fn terraform_module(
+    body: &Body,
+    text: &str,
+    path: &std::path::Path,
+    shown: &str,
+    facts: &mut FileFacts,
+) {
+    terraform::extract_in_module(body, text, path, shown, facts);
+}
+
 /// The span of a map key, for anchoring findings about its section.
 pub fn key_span(map: &Node, key: &str) -> Option<Span> {
     map.get_entry(key).map(|(k, _)| k.span)

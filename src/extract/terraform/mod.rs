@@ -1,14 +1,32 @@
-//! Terraform. Values are read where they are literal; anything else (variables, functions,
-//! references) is unknown, and an unknown value never produces a fact that could raise a finding.
+//! Terraform. Each resource is evaluated in its module (the directory's variables, tfvars and
+//! locals), once per known `count`/`for_each` instance, with `dynamic` blocks expanded over known
+//! collections. An unknown value never produces a fact that could raise a finding.
 
 pub mod aws;
+pub mod azure;
+pub mod eval;
+pub mod gcp;
+pub mod managed;
+pub mod module;
 
-use crate::facts::FileFacts;
+use crate::facts::{FileFacts, Peer, ValueOrigin};
 use crate::source::Span;
+use eval::{Cx, Val, V};
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
+use module::Module;
+use std::path::Path;
 
-pub fn extract(body: &Body, _text: &str, facts: &mut FileFacts) {
+/// Instances of one resource beyond this many are not evaluated (hostile or generated input).
+const MAX_INSTANCES: usize = 64;
+
+/// Lowers a file with no module context (its own variables and locals only).
+pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
+    extract_in_module(body, text, Path::new("<stdin>"), "<stdin>", facts);
+}
+
+pub fn extract_in_module(body: &Body, text: &str, path: &Path, shown: &str, facts: &mut FileFacts) {
+    let module = module::for_file(path, shown, text);
     for block in body.blocks() {
         if block.ident.as_str() != "resource" {
             continue;
@@ -16,7 +34,232 @@ pub fn extract(body: &Body, _text: &str, facts: &mut FileFacts) {
         let (Some(rtype), Some(rname)) = (label(block, 0), label(block, 1)) else {
             continue;
         };
-        aws::resource(rtype, rname, block, facts);
+        let first_rule = facts.firewall_rules.len();
+        for (suffix, bindings) in instances(block, &module) {
+            let mut cx = Cx::new(&*module, None, None);
+            for (k, v) in bindings {
+                cx.bind(&k, v);
+            }
+            let mut res = Res {
+                rtype,
+                address: format!("{rtype}.{rname}{suffix}"),
+                block,
+                cx,
+            };
+            aws::resource(&mut res, facts);
+            gcp::resource(&mut res, facts);
+            azure::resource(&mut res, facts);
+            managed::resource(&mut res, facts);
+        }
+        dedup_rules(facts, first_rule);
+    }
+}
+
+/// Instances that do not depend on `count.index`/`each` give identical rules; keep one.
+fn dedup_rules(facts: &mut FileFacts, from: usize) {
+    let mut seen = std::collections::HashSet::new();
+    let mut i = from;
+    while i < facts.firewall_rules.len() {
+        let r = &facts.firewall_rules[i];
+        let key = format!(
+            "{:?}{}{:?}{:?}{:?}",
+            r.direction,
+            r.protocol,
+            r.ports,
+            r.span,
+            r.peers
+                .iter()
+                .map(|p| (&p.cidr, p.span, p.origin.as_ref().map(|o| o.span)))
+                .collect::<Vec<_>>()
+        );
+        if seen.insert(key) {
+            i += 1;
+        } else {
+            facts.firewall_rules.remove(i);
+        }
+    }
+}
+
+/// One instance of a resource, ready to be read.
+pub struct Res<'a> {
+    pub rtype: &'a str,
+    /// `aws_security_group.cp`, `aws_security_group_rule.x["ssh"]`.
+    pub address: String,
+    pub block: &'a Block,
+    pub cx: Cx<'a>,
+}
+
+impl Res<'_> {
+    /// An attribute's value and the span of its expression.
+    pub fn val(&mut self, body: &Body, name: &str) -> Option<(Val, Span)> {
+        let a = body.get_attribute(name)?;
+        Some((self.cx.eval(&a.value), span_of(&a.value)))
+    }
+
+    pub fn text(&mut self, body: &Body, name: &str) -> Option<String> {
+        self.val(body, name).and_then(|(v, _)| v.text())
+    }
+
+    pub fn bool(&mut self, body: &Body, name: &str) -> Option<bool> {
+        self.val(body, name).and_then(|(v, _)| v.as_bool())
+    }
+
+    /// The resource's type label, where whole-resource findings point.
+    pub fn header(&self) -> Span {
+        self.block.labels.first().map(span_of).unwrap_or_default()
+    }
+
+    /// Nested blocks named `ident`, literal and `dynamic`, each with a label for messages
+    /// (`ingress #2`, `ingress["ssh"]`). `f` runs with the dynamic iterator bound.
+    pub fn blocks<'b>(
+        &mut self,
+        body: &'b Body,
+        ident: &str,
+        mut f: impl FnMut(&mut Self, &'b Body, String, Span),
+    ) {
+        let mut n = 0;
+        for b in body.blocks() {
+            if b.ident.as_str() == ident {
+                n += 1;
+                f(self, &b.body, format!("{ident} #{n}"), span_of(&b.ident));
+                continue;
+            }
+            if b.ident.as_str() != "dynamic" || label(b, 0) != Some(ident) {
+                continue;
+            }
+            let Some(content) = b.body.get_blocks("content").next() else {
+                continue;
+            };
+            let iterator = match b.body.get_attribute("iterator").map(|a| &a.value) {
+                Some(Expression::Variable(v)) => v.value().as_str().to_string(),
+                _ => ident.to_string(),
+            };
+            let Some((coll, _)) = self.val(&b.body, "for_each") else {
+                continue;
+            };
+            let saved = self.cx.bound.get(&iterator).cloned();
+            for (key, value) in elements(&coll) {
+                let label = format!("{ident}[{}]", key_text(&key));
+                self.cx.bind(
+                    &iterator,
+                    Val::new(V::Map(vec![("key".into(), key), ("value".into(), value)])),
+                );
+                f(self, &content.body, label, span_of(&b.ident));
+            }
+            match saved {
+                Some(v) => self.cx.bind(&iterator, v),
+                None => {
+                    self.cx.bound.remove(&iterator);
+                }
+            }
+        }
+    }
+}
+
+fn key_text(k: &Val) -> String {
+    match &k.v {
+        V::Str(s) => format!("{s:?}"),
+        _ => k.text().unwrap_or_default(),
+    }
+}
+
+/// The known elements of a `for_each` collection as (key, value); unknown items are skipped
+/// (each known item still yields a real instance).
+fn elements(coll: &Val) -> Vec<(Val, Val)> {
+    match &coll.v {
+        V::Map(entries) => entries
+            .iter()
+            .take(MAX_INSTANCES)
+            .map(|(k, v)| (Val::new(V::Str(k.clone())), v.clone()))
+            .collect(),
+        V::List(items) => items
+            .iter()
+            .filter(|i| i.is_known())
+            .take(MAX_INSTANCES)
+            .enumerate()
+            .map(|(i, v)| {
+                // A set of strings is keyed by the string; a list (dynamic) by position.
+                let key = match &v.v {
+                    V::Str(_) => v.clone(),
+                    _ => Val::new(V::Num(i as f64)),
+                };
+                (key, v.clone())
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The instances of a resource: `count`, `for_each`, or one. Unknown counts give none.
+fn instances(block: &Block, module: &Module) -> Vec<(String, Vec<(String, Val)>)> {
+    let mut cx = Cx::new(module, None, None);
+    if let Some(a) = block.body.get_attribute("count") {
+        let n = cx.eval(&a.value).as_num();
+        return match n {
+            Some(n) if n >= 0.0 => (0..(n as usize).min(MAX_INSTANCES))
+                .map(|i| {
+                    let count =
+                        Val::new(V::Map(vec![("index".into(), Val::new(V::Num(i as f64)))]));
+                    (format!("[{i}]"), vec![("count".to_string(), count)])
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+    }
+    if let Some(a) = block.body.get_attribute("for_each") {
+        let coll = cx.eval(&a.value);
+        return elements(&coll)
+            .into_iter()
+            .map(|(k, v)| {
+                let each = Val::new(V::Map(vec![("key".into(), k.clone()), ("value".into(), v)]));
+                (
+                    format!("[{}]", key_text(&k)),
+                    vec![("each".to_string(), each)],
+                )
+            })
+            .collect();
+    }
+    vec![(String::new(), Vec::new())]
+}
+
+/// The CIDRs (or tags) a value holds, placed where a fix goes: the literal item when it is
+/// written inside the attribute, else the attribute with the item's origin as related place.
+pub fn peers(v: &Val, attr: Span) -> Vec<Peer> {
+    let mut out = Vec::new();
+    collect_peers(v, attr, &mut out);
+    out
+}
+
+fn collect_peers(v: &Val, attr: Span, out: &mut Vec<Peer>) {
+    match &v.v {
+        V::List(items) => items.iter().for_each(|i| collect_peers(i, attr, out)),
+        V::Str(s) => {
+            let inside = v.at.as_ref().is_some_and(|at| {
+                at.file.is_none() && at.span.start >= attr.start && at.span.end <= attr.end
+            });
+            let (span, origin) = match (&v.at, inside) {
+                (Some(at), true) => (at.span, None),
+                (Some(at), false) => (
+                    attr,
+                    Some(ValueOrigin {
+                        file: at.file.clone(),
+                        span: at.span,
+                        note: at
+                            .note
+                            .as_deref()
+                            .unwrap_or("expression evaluated here")
+                            .to_string(),
+                    }),
+                ),
+                (None, _) => (attr, None),
+            };
+            out.push(Peer {
+                cidr: s.clone(),
+                span,
+                origin,
+            });
+        }
+        _ => {}
     }
 }
 
@@ -28,42 +271,29 @@ pub fn span_of(x: &impl hcl_edit::Span) -> Span {
     x.span().map(Span::from).unwrap_or_default()
 }
 
-/// A literal value: known, or not.
-pub enum Lit<'a> {
-    Str(&'a str, Span),
-    Num(f64, Span),
-    List(Vec<Lit<'a>>, Span),
-    Unknown,
-}
-
-pub fn literal(expr: &Expression) -> Lit<'_> {
-    let span = span_of(expr);
-    match expr {
-        Expression::String(s) => Lit::Str(s.as_str(), span),
-        Expression::Number(n) => n
-            .as_f64()
-            .map(|f| Lit::Num(f, span))
-            .unwrap_or(Lit::Unknown),
-        Expression::Array(a) => Lit::List(a.iter().map(literal).collect(), span),
-        Expression::Parenthesis(p) => literal(p.inner()),
-        _ => Lit::Unknown,
+/// Protocol names as every provider spells "all": `-1`, `all`, `*`, numbers mapped to names.
+pub fn protocol_name(p: &str) -> String {
+    let p = p.trim().to_ascii_lowercase();
+    match p.as_str() {
+        "-1" | "all" | "*" | "any" => "all".into(),
+        "6" => "tcp".into(),
+        "17" => "udp".into(),
+        "1" => "icmp".into(),
+        "58" => "icmpv6".into(),
+        _ => p,
     }
 }
 
-/// The attribute's literal value, if the attribute exists.
-pub fn attr<'a>(body: &'a Body, name: &str) -> Option<Lit<'a>> {
-    body.get_attribute(name).map(|a| literal(&a.value))
-}
-
-/// A literal as text (strings and numbers), else `None`.
-pub fn lit_text(l: &Lit) -> Option<String> {
-    match l {
-        Lit::Str(s, _) => Some(s.to_string()),
-        Lit::Num(n, _) => Some(if n.fract() == 0.0 {
-            format!("{}", *n as i64)
-        } else {
-            n.to_string()
-        }),
-        _ => None,
+/// A port or range as text: `22`, `"1000-2000"`, `*` (all).
+pub fn port_range(s: &str) -> Option<crate::facts::PortRange> {
+    let s = s.trim();
+    if s == "*" {
+        return Some(crate::facts::PortRange::ALL);
     }
+    let (a, b) = s.split_once('-').unwrap_or((s, s));
+    let (a, b): (u16, u16) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    Some(crate::facts::PortRange {
+        from: a.min(b),
+        to: a.max(b),
+    })
 }

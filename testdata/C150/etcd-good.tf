@@ -1,0 +1,26 @@
+resource "aws_security_group" "etcd" {
+  ingress {
+    from_port = 2379
+    to_port   = 2380
+    protocol  = "tcp"
+    self      = true
+  }
+}
+
+resource "aws_security_group_rule" "etcd_from_cp" {
+  type                     = "ingress"
+  from_port                = 2379
+  to_port                  = 2380
+  protocol                 = "tcp"
+  source_security_group_id = aws_security_group.cp.id
+  security_group_id        = aws_security_group.etcd.id
+}
+
+resource "aws_security_group_rule" "all_from_vpc" {
+  type              = "ingress"
+  from_port         = 0
+  to_port           = 65535
+  protocol          = "tcp"
+  cidr_blocks       = ["10.0.0.0/16"]
+  security_group_id = aws_security_group.etcd.id
+}
