@@ -5,6 +5,7 @@
 //! pairs the two and generates [`REGISTRY`].
 
 pub mod firewall;
+pub mod managed;
 
 use crate::config::Settings;
 use crate::facts::FileFacts;

@@ -21,5 +21,5 @@ resource "google_compute_firewall" "etcd" {
     ports    = ["2379-2380"]
   }
 
-  source_ranges = ["10.128.0.0/20"] # expect: C150
+  source_ranges = ["203.0.113.0/24"] # expect: C150
 }

@@ -73,6 +73,8 @@ fn spec(rtype: &str) -> Option<(Provider, &'static [&'static str])> {
                 "network_profile",
                 "network_profile.network_plugin",
                 "network_profile.network_policy",
+                "network_profile.network_data_plane",
+                "network_profile.ebpf_data_plane",
                 "key_management_service",
                 "automatic_upgrade_channel",
                 "automatic_channel_upgrade",

@@ -247,7 +247,7 @@ fn collect_peers(v: &Val, attr: Span, out: &mut Vec<Peer>) {
                         note: at
                             .note
                             .as_deref()
-                            .unwrap_or("expression evaluated here")
+                            .unwrap_or("value written here")
                             .to_string(),
                     }),
                 ),

@@ -1,0 +1,55 @@
+//! N102: cluster nodes get public IP addresses.
+
+use crate::facts::{Field, FileFacts};
+use crate::rules::{Cx, Rule};
+
+pub struct NodePublicIp;
+pub static RULE: NodePublicIp = NodePublicIp;
+
+const AKS_PATHS: &[&str] = &[
+    "default_node_pool.node_public_ip_enabled",
+    "default_node_pool.enable_node_public_ip",
+    "node_public_ip_enabled",
+    "enable_node_public_ip",
+];
+
+impl Rule for NodePublicIp {
+    fn check(&self, facts: &FileFacts, cx: &mut Cx) {
+        for s in &facts.node_settings {
+            let public = match s.name.as_str() {
+                "associate_public_ip_address" => s.value == "true",
+                "network_interface.access_config" | "ip_configuration.public_ip_address_id" => {
+                    s.value == "present"
+                }
+                _ => false,
+            };
+            if public {
+                let what = match s.name.as_str() {
+                    "associate_public_ip_address" => "associate_public_ip_address = true",
+                    "network_interface.access_config" => "an access_config block (an external IP)",
+                    _ => "a public IP address on its NIC",
+                };
+                cx.report(
+                    s.span,
+                    format!(
+                        "{} gives the host a public IP address ({what}): its kubelet and every host port are one firewall mistake away from the internet",
+                        s.resource
+                    ),
+                );
+            }
+        }
+        for c in &facts.managed_clusters {
+            for path in AKS_PATHS {
+                if let Field::Set("true", f) = c.setting(path) {
+                    cx.report(
+                        f.span,
+                        format!(
+                            "{} gives every node of the pool a public IP address ({path} = true)",
+                            c.resource
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}

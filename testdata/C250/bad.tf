@@ -1,0 +1,66 @@
+resource "aws_eks_cluster" "eks_cm" {
+  name     = "eks_cm"
+  role_arn = aws_iam_role.cluster.arn
+  version  = "1.36"
+
+  vpc_config {
+    subnet_ids             = var.subnet_ids
+    endpoint_public_access = false
+    endpoint_private_access = true
+  }
+
+  encryption_config {
+    resources = ["secrets"]
+    provider {
+      key_arn = aws_kms_key.eks.arn
+    }
+  }
+
+  access_config {
+    authentication_mode = "CONFIG_MAP" # expect: C250
+  }
+}
+
+resource "google_container_cluster" "gke_abac" {
+  name               = "gke_abac"
+  min_master_version = "1.36"
+  datapath_provider  = "ADVANCED_DATAPATH"
+  enable_legacy_abac = true # expect: C250
+
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = true
+  }
+
+  database_encryption {
+    state    = "ENCRYPTED"
+    key_name = google_kms_crypto_key.etcd.id
+  }
+
+  node_config {
+    image_type = "COS_CONTAINERD"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks_local" { # expect: C250
+  name                = "aks_local"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  kubernetes_version  = "1.36"
+  private_cluster_enabled = true
+
+  default_node_pool {
+    name    = "default"
+    vm_size = "Standard_D4s_v5"
+    node_public_ip_enabled = false
+  }
+
+  network_profile {
+    network_plugin = "azure"
+    network_policy = "cilium"
+  }
+
+  key_management_service {
+    key_vault_key_id = azurerm_key_vault_key.etcd.id
+  }
+}

@@ -1,0 +1,58 @@
+resource "aws_instance" "controller" {
+  ami                         = data.aws_ami.flatcar.image_id
+  instance_type               = "t3.medium"
+  associate_public_ip_address = true # expect: N102
+}
+
+resource "aws_launch_template" "workers" {
+  network_interfaces {
+    associate_public_ip_address = var.public_nodes # expect: N102
+  }
+}
+
+variable "public_nodes" {
+  default = true
+}
+
+resource "google_compute_instance" "node" {
+  name         = "node"
+  machine_type = "e2-medium"
+
+  network_interface {
+    network = "default"
+    access_config { # expect: N102
+    }
+  }
+}
+
+resource "azurerm_network_interface" "node" {
+  name = "node"
+
+  ip_configuration {
+    name                 = "primary"
+    public_ip_address_id = azurerm_public_ip.node.id # expect: N102
+  }
+}
+resource "azurerm_kubernetes_cluster" "aks_pubnodes" {
+  name                = "aks_pubnodes"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  kubernetes_version  = "1.36"
+  private_cluster_enabled = true
+  local_account_disabled  = true
+
+  default_node_pool {
+    name    = "default"
+    vm_size = "Standard_D4s_v5"
+    node_public_ip_enabled = true # expect: N102
+  }
+
+  network_profile {
+    network_plugin = "azure"
+    network_policy = "cilium"
+  }
+
+  key_management_service {
+    key_vault_key_id = azurerm_key_vault_key.etcd.id
+  }
+}
