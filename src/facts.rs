@@ -297,6 +297,8 @@ pub struct ClusterField {
     /// The items as CIDR peers, with their origins.
     pub peers: Vec<Peer>,
     pub span: Span,
+    /// Where the value was written when not at `span` (a variable default, a tfvars entry).
+    pub origin: Option<ValueOrigin>,
 }
 
 /// A managed-cluster setting: absent (the provider default applies), set to a known value, or

@@ -1,6 +1,14 @@
 //! Shared helpers of the managed-cluster rules (EKS, GKE, AKS).
 
-use crate::facts::{Field, ManagedCluster};
+use crate::facts::{ClusterField, Field, ManagedCluster};
+use crate::rules::Cx;
+
+/// Reports at a setting, with the variable default or tfvars entry it came from as related.
+pub fn report_field(cx: &mut Cx, f: &ClusterField, message: String) {
+    let value = f.value.clone().unwrap_or_default();
+    let related = f.origin.iter().map(|o| o.related(&value)).collect();
+    cx.report_at(f.span, message, related);
+}
 
 /// A known boolean setting; `None` when absent or unknown.
 pub fn flag(c: &ManagedCluster, path: &str) -> Option<bool> {

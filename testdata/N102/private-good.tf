@@ -14,3 +14,8 @@ resource "google_compute_instance" "node" {
     network = "default"
   }
 }
+
+resource "aws_instance" "bastion" {
+  ami                         = "ami-123"
+  associate_public_ip_address = true
+}

@@ -1,7 +1,8 @@
 //! Managed clusters and node pools: EKS, GKE, AKS. Settings are recorded under their provider
 //! path; rules apply the provider defaults for absent ones.
 
-use super::{label, peers, span_of, Res};
+use super::eval::{Val, V};
+use super::{elements, label, origin_of, peers, span_of, Res};
 use crate::facts::{ClusterField, FileFacts, ManagedCluster, Provider};
 use hcl_edit::structure::Body;
 
@@ -126,6 +127,10 @@ fn walk(res: &mut Res, body: &Body, segs: &[&str], path: &str, out: &mut Vec<Clu
     };
     if rest.is_empty() {
         if let Some((v, span)) = res.val(body, first) {
+            // `attr = null` is the same as leaving it out: the provider default applies.
+            if matches!(v.v, V::Null) {
+                return;
+            }
             let list = v
                 .items()
                 .and_then(|items| items.iter().map(|i| i.text()).collect::<Option<Vec<_>>>());
@@ -135,6 +140,7 @@ fn walk(res: &mut Res, body: &Body, segs: &[&str], path: &str, out: &mut Vec<Clu
                 list,
                 peers: peers(&v, span),
                 span,
+                origin: origin_of(&v, span),
             });
             return;
         }
@@ -147,6 +153,7 @@ fn walk(res: &mut Res, body: &Body, segs: &[&str], path: &str, out: &mut Vec<Clu
                 list: None,
                 peers: Vec::new(),
                 span: span_of(&b.ident),
+                origin: None,
             });
         } else if rest.len() == 1 && body.get_blocks(first).nth(1).is_some() {
             // Repeated blocks (`cidr_blocks { cidr_block = ... }`): collect every value.
@@ -166,12 +173,51 @@ fn walk(res: &mut Res, body: &Body, segs: &[&str], path: &str, out: &mut Vec<Clu
         .get_blocks("dynamic")
         .find(|d| label(d, 0) == Some(first))
     {
-        out.push(ClusterField {
-            path: path.to_string(),
-            value: None,
-            list: None,
-            peers: Vec::new(),
-            span: span_of(&d.ident),
-        });
+        // A known, empty `for_each` makes no block; a known element makes one, read with the
+        // iterator bound; anything else is unknown.
+        let coll = res.val(&d.body, "for_each").map(|(v, _)| v);
+        let content = d.body.get_blocks("content").next();
+        let iterator = match d.body.get_attribute("iterator").map(|a| &a.value) {
+            Some(hcl_edit::expr::Expression::Variable(v)) => v.value().as_str().to_string(),
+            _ => first.to_string(),
+        };
+        match (coll, content) {
+            (Some(c), Some(content)) if c.is_whole() => {
+                let Some((k, v)) = elements(&c).into_iter().next() else {
+                    return;
+                };
+                if rest.is_empty() {
+                    out.push(ClusterField {
+                        path: path.to_string(),
+                        value: Some("present".into()),
+                        list: None,
+                        peers: Vec::new(),
+                        span: span_of(&d.ident),
+                        origin: None,
+                    });
+                    return;
+                }
+                let saved = res.cx.bound.get(&iterator).cloned();
+                res.cx.bind(
+                    &iterator,
+                    Val::new(V::Map(vec![("key".into(), k), ("value".into(), v)])),
+                );
+                walk(res, &content.body, rest, path, out);
+                match saved {
+                    Some(v) => res.cx.bind(&iterator, v),
+                    None => {
+                        res.cx.bound.remove(&iterator);
+                    }
+                }
+            }
+            _ => out.push(ClusterField {
+                path: path.to_string(),
+                value: None,
+                list: None,
+                peers: Vec::new(),
+                span: span_of(&d.ident),
+                origin: None,
+            }),
+        }
     }
 }

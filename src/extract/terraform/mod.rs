@@ -165,7 +165,7 @@ fn key_text(k: &Val) -> String {
 
 /// The known elements of a `for_each` collection as (key, value); unknown items are skipped
 /// (each known item still yields a real instance).
-fn elements(coll: &Val) -> Vec<(Val, Val)> {
+pub(crate) fn elements(coll: &Val) -> Vec<(Val, Val)> {
     match &coll.v {
         V::Map(entries) => entries
             .iter()
@@ -228,6 +228,22 @@ pub fn peers(v: &Val, attr: Span) -> Vec<Peer> {
     let mut out = Vec::new();
     collect_peers(v, attr, &mut out);
     out
+}
+
+/// Where a scalar value was written, when that is outside the attribute `attr` (a variable
+/// default, a tfvars entry, a local).
+pub fn origin_of(v: &Val, attr: Span) -> Option<ValueOrigin> {
+    let at = v.at.as_ref()?;
+    let inside = at.file.is_none() && at.span.start >= attr.start && at.span.end <= attr.end;
+    (!inside).then(|| ValueOrigin {
+        file: at.file.clone(),
+        span: at.span,
+        note: at
+            .note
+            .as_deref()
+            .unwrap_or("value written here")
+            .to_string(),
+    })
 }
 
 fn collect_peers(v: &Val, attr: Span, out: &mut Vec<Peer>) {

@@ -14,25 +14,24 @@ impl Rule for ManagedClusterLegacyAuth {
                 Provider::Eks => {
                     if let Field::Set(m, f) = c.setting("access_config.authentication_mode") {
                         if m == "CONFIG_MAP" {
-                            cx.report(f.span, format!("{} sets authentication_mode = \"CONFIG_MAP\": access is granted only through the aws-auth ConfigMap, without EKS access entries or their audit trail", c.resource));
+                            crate::rules::managed::report_field(cx, f, format!("{} sets authentication_mode = \"CONFIG_MAP\": access is granted only through the aws-auth ConfigMap, without EKS access entries or their audit trail", c.resource));
                         }
                     }
                 }
                 Provider::Gke => {
                     if let Field::Set("true", f) = c.setting("enable_legacy_abac") {
-                        cx.report(f.span, format!("{} enables legacy ABAC: every service account gets broad static permissions that RBAC cannot narrow", c.resource));
+                        crate::rules::managed::report_field(cx, f, format!("{} enables legacy ABAC: every service account gets broad static permissions that RBAC cannot narrow", c.resource));
                     }
                     if let Field::Set("true", f) =
                         c.setting("master_auth.client_certificate_config.issue_client_certificate")
                     {
-                        cx.report(f.span, format!("{} issues a client certificate: a non-revocable cluster credential outside IAM", c.resource));
+                        crate::rules::managed::report_field(cx, f, format!("{} issues a client certificate: a non-revocable cluster credential outside IAM", c.resource));
                     }
                 }
                 Provider::Aks => {
                     // local_account_disabled defaults to false: the static admin kubeconfig exists.
                     match c.setting("local_account_disabled") {
-                        Field::Set("false", f) => cx.report(
-                            f.span,
+                        Field::Set("false", f) => crate::rules::managed::report_field(cx, f,
                             format!("{} keeps local accounts (local_account_disabled = false): the admin kubeconfig bypasses Entra ID and cannot be revoked per user", c.resource),
                         ),
                         Field::Absent => cx.report(

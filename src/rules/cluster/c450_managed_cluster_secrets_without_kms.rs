@@ -22,8 +22,7 @@ impl Rule for ManagedClusterSecretsWithoutKms {
                         c.resource
                     ),
                 ),
-                Field::Set("DECRYPTED", f) => cx.report(
-                    f.span,
+                Field::Set("DECRYPTED", f) => crate::rules::managed::report_field(cx, f,
                     format!(
                         "{} sets database_encryption state = \"DECRYPTED\": Secrets are not encrypted with a Cloud KMS key",
                         c.resource

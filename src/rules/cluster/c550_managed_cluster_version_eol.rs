@@ -25,8 +25,7 @@ impl Rule for ManagedClusterVersionEol {
                     continue;
                 };
                 if m < OLDEST_SUPPORTED_MINOR {
-                    cx.report(
-                        f.span,
+                    crate::rules::managed::report_field(cx, f,
                         format!(
                             "{} runs Kubernetes {v} ({path}); 1.{m} is past end of life (supported minors on {SUPPORT_TABLE_DATE}: 1.{OLDEST_SUPPORTED_MINOR} and later)",
                             c.resource

@@ -26,8 +26,7 @@ impl Rule for ManagedNodeOsGeneralPurpose {
                         Provider::Eks => "BOTTLEROCKET_x86_64 or BOTTLEROCKET_ARM_64",
                         _ => "COS_CONTAINERD",
                     };
-                    cx.report(
-                        f.span,
+                    crate::rules::managed::report_field(cx, f,
                         format!(
                             "{} runs nodes on {v}, a general-purpose OS image with a package manager and a writable root; prefer {prefer}",
                             c.resource

@@ -45,8 +45,7 @@ impl Rule for ManagedClusterNetworkPolicyDisabled {
                     }
                     match c.setting("network_profile.network_policy") {
                         Field::Set(p, f) if p.is_empty() || p.eq_ignore_ascii_case("none") => {
-                            cx.report(
-                                f.span,
+                            crate::rules::managed::report_field(cx, f,
                                 format!("{} sets network_policy = \"{p}\": NetworkPolicy objects are not enforced", c.resource),
                             );
                         }
