@@ -37,3 +37,20 @@ resource "aws_security_group" "wide" {
     cidr_blocks = ["0.0.0.0/0"] # expect: N303
   }
 }
+
+# The attribute form of inline rules.
+resource "aws_security_group" "attr_form" {
+  ingress = [
+    {
+      cidr_blocks      = ["0.0.0.0/0"] # expect: N303
+      description      = "Wide open"
+      from_port        = 0
+      to_port          = 65535
+      protocol         = "-1"
+      ipv6_cidr_blocks = []
+      prefix_list_ids  = []
+      security_groups  = []
+      self             = false
+    }
+  ]
+}

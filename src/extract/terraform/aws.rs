@@ -4,10 +4,12 @@
 //! IMDS) of instances, launch templates and launch configurations.
 //! `self`, security-group references and prefix lists are restricted sources: they add no peer.
 
+use super::eval::Val;
 use super::{peers, protocol_name, Res};
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, PortRange};
 use crate::source::Span;
 use hcl_edit::structure::Body;
+use std::collections::HashMap;
 
 pub fn resource(res: &mut Res, facts: &mut FileFacts) {
     let block = res.block;
@@ -23,6 +25,16 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
                         .firewall_rules
                         .extend(classic(res, body, direction, name, span));
                 });
+                // The attribute form: `ingress = [{ ... }, ...]`.
+                if let Some((v, whole)) = res.val(&block.body, ident) {
+                    for (i, obj) in v.items().unwrap_or_default().iter().enumerate() {
+                        let name = format!("{} {ident}[{i}]", res.address);
+                        let f = fields_of_object(obj, whole);
+                        facts
+                            .firewall_rules
+                            .extend(rule_of(&f, direction, name, whole));
+                    }
+                }
             }
         }
         "aws_security_group_rule" => {
@@ -45,7 +57,7 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
             let (name, header) = (res.address.clone(), res.header());
             facts
                 .firewall_rules
-                .extend(vpc_rule(res, &block.body, direction, name, header));
+                .extend(classic(res, &block.body, direction, name, header));
         }
         "aws_instance" | "aws_launch_configuration" => {
             node_public_ip(res, &block.body, facts);
@@ -65,7 +77,67 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
     }
 }
 
-/// The classic shape: `from_port`, `to_port`, `protocol`, `cidr_blocks`, `ipv6_cidr_blocks`.
+/// An AWS rule's attributes, read from a block or from an object of the attribute form
+/// (`ingress = [{ ... }]`).
+type Fields = HashMap<&'static str, (Val, Span)>;
+
+const KEYS: &[&str] = &[
+    "protocol",
+    "ip_protocol",
+    "from_port",
+    "to_port",
+    "cidr_blocks",
+    "ipv6_cidr_blocks",
+    "cidr_ipv4",
+    "cidr_ipv6",
+];
+
+fn fields_of_body(res: &mut Res, body: &Body) -> Fields {
+    KEYS.iter()
+        .filter_map(|k| res.val(body, k).map(|v| (*k, v)))
+        .collect()
+}
+
+fn fields_of_object(obj: &Val, whole: Span) -> Fields {
+    KEYS.iter()
+        .filter_map(|k| {
+            let v = obj.get(k)?.clone();
+            // Items written inside the attribute point at themselves; the key has no span.
+            let span =
+                v.at.as_ref()
+                    .filter(|a| a.file.is_none())
+                    .map_or(whole, |a| a.span);
+            Some((*k, (v, span)))
+        })
+        .collect()
+}
+
+/// The classic shape (`protocol`, ports, `cidr_blocks`, `ipv6_cidr_blocks`) and the VPC rule
+/// shape (`ip_protocol`, ports, `cidr_ipv4`, `cidr_ipv6`).
+fn rule_of(f: &Fields, direction: Direction, resource: String, span: Span) -> Option<FirewallRule> {
+    let proto = f
+        .get("protocol")
+        .or_else(|| f.get("ip_protocol"))?
+        .0
+        .text()?;
+    let protocol = protocol_name(&proto);
+    let ports = ports(f, &protocol)?;
+    let mut found = Vec::new();
+    for key in ["cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6"] {
+        if let Some((v, at)) = f.get(key) {
+            found.extend(peers(v, *at));
+        }
+    }
+    Some(FirewallRule {
+        direction,
+        protocol,
+        ports,
+        peers: found,
+        resource,
+        span,
+    })
+}
+
 fn classic(
     res: &mut Res,
     body: &Body,
@@ -73,57 +145,17 @@ fn classic(
     resource: String,
     span: Span,
 ) -> Option<FirewallRule> {
-    let protocol = protocol_name(&res.text(body, "protocol")?);
-    let ports = ports(res, body, &protocol)?;
-    let mut found = Vec::new();
-    for key in ["cidr_blocks", "ipv6_cidr_blocks"] {
-        if let Some((v, at)) = res.val(body, key) {
-            found.extend(peers(&v, at));
-        }
-    }
-    Some(FirewallRule {
-        direction,
-        protocol,
-        ports,
-        peers: found,
-        resource,
-        span,
-    })
-}
-
-/// The VPC rule shape: `ip_protocol`, `from_port`, `to_port`, `cidr_ipv4`, `cidr_ipv6`.
-fn vpc_rule(
-    res: &mut Res,
-    body: &Body,
-    direction: Direction,
-    resource: String,
-    span: Span,
-) -> Option<FirewallRule> {
-    let protocol = protocol_name(&res.text(body, "ip_protocol")?);
-    let ports = ports(res, body, &protocol)?;
-    let mut found = Vec::new();
-    for key in ["cidr_ipv4", "cidr_ipv6"] {
-        if let Some((v, at)) = res.val(body, key) {
-            found.extend(peers(&v, at));
-        }
-    }
-    Some(FirewallRule {
-        direction,
-        protocol,
-        ports,
-        peers: found,
-        resource,
-        span,
-    })
+    let f = fields_of_body(res, body);
+    rule_of(&f, direction, resource, span)
 }
 
 /// AWS ignores ports for protocol `-1`; ICMP uses them for type and code.
-fn ports(res: &mut Res, body: &Body, protocol: &str) -> Option<PortRange> {
+fn ports(f: &Fields, protocol: &str) -> Option<PortRange> {
     if matches!(protocol, "all" | "icmp" | "icmpv6") {
         return Some(PortRange::ALL);
     }
-    let from = res.val(body, "from_port")?.0.as_num()?;
-    let to = res.val(body, "to_port")?.0.as_num()?;
+    let from = f.get("from_port")?.0.as_num()?;
+    let to = f.get("to_port")?.0.as_num()?;
     if from < 0.0 || to < 0.0 {
         return Some(PortRange::ALL);
     }
