@@ -653,9 +653,13 @@ pub fn call(name: &str, args: Vec<Val>) -> Val {
             _ => V::Unknown,
         },
         "split" => match (arg(0).text(), arg(1).text()) {
+            // The parts keep the place of the joined string (a CIDR list written as "a,b").
             (Some(sep), Some(s)) if !sep.is_empty() => V::List(
                 s.split(sep.as_str())
-                    .map(|p| Val::new(V::Str(p.to_string())))
+                    .map(|p| Val {
+                        v: V::Str(p.to_string()),
+                        at: arg(1).at.clone(),
+                    })
                     .collect(),
             ),
             _ => V::Unknown,
@@ -725,6 +729,19 @@ pub fn call(name: &str, args: Vec<Val>) -> Val {
                 None => V::Unknown,
             },
             _ => V::Unknown,
+        },
+        "sort" => match arg(0).items() {
+            Some(items) => {
+                let texts: Option<Vec<String>> = items.iter().map(Val::text).collect();
+                match texts {
+                    Some(mut t) => {
+                        t.sort();
+                        V::List(t.into_iter().map(|s| Val::new(V::Str(s))).collect())
+                    }
+                    None => V::Unknown,
+                }
+            }
+            None => V::Unknown,
         },
         "can" => V::Unknown,
         _ => V::Unknown,

@@ -10,12 +10,13 @@ pub mod managed;
 pub mod module;
 
 use crate::facts::{FileFacts, Peer, ValueOrigin};
-use crate::source::Span;
+use crate::source::{Source, SourceFile, Span};
 use eval::{Cx, Val, V};
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
 use module::Module;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Instances of one resource beyond this many are not evaluated (hostile or generated input).
 const MAX_INSTANCES: usize = 64;
@@ -27,6 +28,16 @@ pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
 
 pub fn extract_in_module(body: &Body, text: &str, path: &Path, shown: &str, facts: &mut FileFacts) {
     let module = module::for_file(path, shown, text);
+    resources(body, &module, facts);
+    let me: Source = Arc::new(SourceFile::new(shown.to_string(), text.to_string()));
+    let dir = path.parent().unwrap_or(Path::new("."));
+    for block in body.blocks().filter(|b| b.ident.as_str() == "module") {
+        module_call(block, &module, &me, dir, facts);
+    }
+}
+
+/// Every resource of a body, each instance evaluated in `module`.
+fn resources(body: &Body, module: &Module, facts: &mut FileFacts) {
     for block in body.blocks() {
         if block.ident.as_str() != "resource" {
             continue;
@@ -35,8 +46,8 @@ pub fn extract_in_module(body: &Body, text: &str, path: &Path, shown: &str, fact
             continue;
         };
         let first_rule = facts.firewall_rules.len();
-        for (suffix, bindings) in instances(block, &module) {
-            let mut cx = Cx::new(&*module, None, None);
+        for (suffix, bindings) in instances(block, module) {
+            let mut cx = Cx::new(module, None, None);
             for (k, v) in bindings {
                 cx.bind(&k, v);
             }
@@ -52,6 +63,113 @@ pub fn extract_in_module(body: &Body, text: &str, path: &Path, shown: &str, fact
             managed::resource(&mut res, facts);
         }
         dedup_rules(facts, first_rule);
+    }
+}
+
+/// `a/./b/../c` as `a/c`, so paths in reports are the ones users know.
+fn normalize(p: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Module-call arguments that are Terraform meta-arguments, not variables of the child.
+const META: &[&str] = &[
+    "source",
+    "version",
+    "count",
+    "for_each",
+    "providers",
+    "depends_on",
+];
+
+/// Follows a local module call (`source = "./..."`, `"../..."`): the child's firewall rules are
+/// evaluated with the caller's arguments, and a source CIDR that comes from an argument of this
+/// call is reported here, at the argument, with the child's rule as related location. What the
+/// child does on its own (literals, defaults) is reported when the child directory is scanned.
+fn module_call(block: &Block, module: &Module, me: &Source, dir: &Path, facts: &mut FileFacts) {
+    let Some(name) = label(block, 0) else {
+        return;
+    };
+    let source = match block.body.get_attribute("source").map(|a| &a.value) {
+        Some(Expression::String(s)) => s.value().to_string(),
+        _ => return,
+    };
+    if !(source.starts_with("./") || source.starts_with("../")) {
+        return;
+    }
+    let child_dir = normalize(&dir.join(&source));
+    let same = match (
+        std::fs::canonicalize(&child_dir),
+        std::fs::canonicalize(dir),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => true,
+    };
+    if same {
+        return;
+    }
+    let call_span = block.labels.first().map(span_of).unwrap_or_default();
+    for (suffix, bindings) in instances(block, module) {
+        let mut cx = Cx::new(module, Some(me.clone()), None);
+        for (k, v) in bindings {
+            cx.bind(&k, v);
+        }
+        let args = block
+            .body
+            .attributes()
+            .filter(|a| !META.contains(&a.key.as_str()))
+            .map(|a| (a.key.as_str().to_string(), cx.eval(&a.value)))
+            .collect();
+        let Some(child) = module::child(&child_dir, args) else {
+            return;
+        };
+        for (src, body) in &child.files {
+            let mut inner = FileFacts::default();
+            resources(body, &child.module, &mut inner);
+            for mut rule in inner.firewall_rules {
+                let peers: Vec<Peer> = rule
+                    .peers
+                    .into_iter()
+                    .filter_map(|p| {
+                        let o = p.origin?;
+                        let from_call = o.file.as_ref().is_some_and(|f| f.path == me.path);
+                        from_call.then(|| Peer {
+                            cidr: p.cidr,
+                            span: o.span,
+                            origin: Some(ValueOrigin {
+                                file: Some(src.clone()),
+                                span: p.span,
+                                note: format!(
+                                    "{{value}} is used by {} in module \"{name}\"",
+                                    rule.resource
+                                ),
+                            }),
+                        })
+                    })
+                    .collect();
+                if peers.is_empty() {
+                    continue;
+                }
+                rule.resource = format!("module.{name}{suffix}.{}", rule.resource);
+                rule.span = call_span;
+                rule.peers = peers;
+                facts.firewall_rules.push(rule);
+            }
+        }
     }
 }
 

@@ -71,7 +71,7 @@ pub fn for_file(path: &Path, shown: &str, text: &str) -> Arc<Module> {
                 order: 0,
             });
         }
-        return Arc::new(build(files));
+        return Arc::new(build(files, None));
     }
     let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if let Ok(c) = cache().lock() {
@@ -81,7 +81,39 @@ pub fn for_file(path: &Path, shown: &str, text: &str) -> Arc<Module> {
             }
         }
     }
-    let files = members
+    let files = read_files(&members);
+    let module = Arc::new(build(files, None));
+    if let Ok(mut c) = cache().lock() {
+        c.insert(key, (members, module.clone()));
+    }
+    module
+}
+
+/// A local child module (`source = "./..."`): its `.tf` files, and its names resolved with the
+/// caller's arguments in place of the defaults (tfvars do not apply to child modules).
+pub struct Child {
+    pub files: Vec<(Source, Body)>,
+    pub module: Module,
+}
+
+pub fn child(dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
+    let members: Signature = siblings(dir)
+        .into_iter()
+        .filter(|(p, _, _)| p.extension().is_some_and(|e| e == "tf"))
+        .collect();
+    if members.is_empty() {
+        return None;
+    }
+    let files = read_files(&members);
+    let module = build(read_files(&members), Some(args));
+    Some(Child {
+        files: files.into_iter().map(|f| (f.source, f.body)).collect(),
+        module,
+    })
+}
+
+fn read_files(members: &Signature) -> Vec<ModFile> {
+    members
         .iter()
         .filter_map(|(p, _, _)| {
             let text = std::fs::read_to_string(p).ok()?;
@@ -102,12 +134,7 @@ pub fn for_file(path: &Path, shown: &str, text: &str) -> Arc<Module> {
                 order,
             })
         })
-        .collect();
-    let module = Arc::new(build(files));
-    if let Ok(mut c) = cache().lock() {
-        c.insert(key, (members, module.clone()));
-    }
-    module
+        .collect()
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -144,7 +171,8 @@ fn note(s: String) -> Option<Arc<str>> {
     Some(Arc::from(s.as_str()))
 }
 
-fn build(mut files: Vec<ModFile>) -> Module {
+/// `args`: a module call's arguments, which replace defaults and tfvars.
+fn build(mut files: Vec<ModFile>, args: Option<HashMap<String, Val>>) -> Module {
     files.sort_by(|a, b| (a.order, a.source.path.as_str()).cmp(&(b.order, b.source.path.as_str())));
     let mut m = Module::default();
     let empty = Module::default();
@@ -166,7 +194,11 @@ fn build(mut files: Vec<ModFile>) -> Module {
             m.vars.insert(name, v);
         }
     }
-    // tfvars override defaults, later files win.
+    // tfvars override defaults, later files win; a module call's arguments replace both.
+    if let Some(args) = args {
+        m.vars.extend(args);
+        files.retain(|f| !f.tfvars);
+    }
     for f in files.iter().filter(|f| f.tfvars) {
         let fname = f.source.path.rsplit('/').next().unwrap_or("").to_string();
         for a in f.body.attributes() {
