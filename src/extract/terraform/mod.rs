@@ -32,7 +32,14 @@ pub fn extract_in_module(body: &Body, text: &str, path: &Path, shown: &str, fact
     let me: Source = Arc::new(SourceFile::new(shown.to_string(), text.to_string()));
     let dir = path.parent().unwrap_or(Path::new("."));
     for block in body.blocks().filter(|b| b.ident.as_str() == "module") {
-        module_call(block, &module, &me, dir, facts);
+        let call = Call {
+            me: &me,
+            at: &me,
+            prefix: String::new(),
+            span: block.labels.first().map(span_of).unwrap_or_default(),
+            depth: 0,
+        };
+        module_call(block, &module, dir, &call, facts);
     }
 }
 
@@ -100,7 +107,24 @@ const META: &[&str] = &[
 /// evaluated with the caller's arguments, and a source CIDR that comes from an argument of this
 /// call is reported here, at the argument, with the child's rule as related location. What the
 /// child does on its own (literals, defaults) is reported when the child directory is scanned.
-fn module_call(block: &Block, module: &Module, me: &Source, dir: &Path, facts: &mut FileFacts) {
+/// Nested local module calls are followed this deep.
+const MAX_MODULE_DEPTH: usize = 3;
+
+/// Where a (possibly nested) module call stands.
+struct Call<'a> {
+    /// The file being linted: findings go there.
+    me: &'a Source,
+    /// The file holding this module block.
+    at: &'a Source,
+    /// `module.a.module.b.` so far.
+    prefix: String,
+    /// The outermost module label in `me`, for rules without a better place.
+    span: Span,
+    depth: usize,
+}
+
+fn module_call(block: &Block, module: &Module, dir: &Path, call: &Call, facts: &mut FileFacts) {
+    let me = call.me;
     let Some(name) = label(block, 0) else {
         return;
     };
@@ -122,9 +146,8 @@ fn module_call(block: &Block, module: &Module, me: &Source, dir: &Path, facts: &
     if same {
         return;
     }
-    let call_span = block.labels.first().map(span_of).unwrap_or_default();
     for (suffix, bindings) in instances(block, module) {
-        let mut cx = Cx::new(module, Some(me.clone()), None);
+        let mut cx = Cx::new(module, Some(call.at.clone()), None);
         for (k, v) in bindings {
             cx.bind(&k, v);
         }
@@ -164,10 +187,22 @@ fn module_call(block: &Block, module: &Module, me: &Source, dir: &Path, facts: &
                 if peers.is_empty() {
                     continue;
                 }
-                rule.resource = format!("module.{name}{suffix}.{}", rule.resource);
-                rule.span = call_span;
+                rule.resource = format!("{}module.{name}{suffix}.{}", call.prefix, rule.resource);
+                rule.span = call.span;
                 rule.peers = peers;
                 facts.firewall_rules.push(rule);
+            }
+            if call.depth + 1 < MAX_MODULE_DEPTH {
+                let inner = Call {
+                    me,
+                    at: src,
+                    prefix: format!("{}module.{name}{suffix}.", call.prefix),
+                    span: call.span,
+                    depth: call.depth + 1,
+                };
+                for b in body.blocks().filter(|b| b.ident.as_str() == "module") {
+                    module_call(b, &child.module, &child_dir, &inner, facts);
+                }
             }
         }
     }

@@ -18,3 +18,8 @@ module "disabled" {
   name    = "off"
   allowed = ["0.0.0.0/0"]
 }
+
+module "wrapped" {
+  source = "./wrapper"
+  cidrs  = ["::/0"] # expect: N301
+}
