@@ -160,7 +160,8 @@ fn module_call(block: &Block, module: &Module, dir: &Path, call: &Call, facts: &
         let Some(child) = module::child(&child_dir, args) else {
             return;
         };
-        for (src, body) in &child.files {
+        for file in child.files.iter() {
+            let (src, body) = (&file.source, &file.body);
             let mut inner = FileFacts::default();
             resources(body, &child.module, &mut inner);
             for mut rule in inner.firewall_rules {

@@ -34,9 +34,9 @@ impl Lookup for Module {
 }
 
 /// One file of the module, parsed.
-struct ModFile {
-    source: Source,
-    body: Body,
+pub struct ModFile {
+    pub source: Source,
+    pub body: Body,
     tfvars: bool,
     /// `*.auto.tfvars` apply after `terraform.tfvars`, in name order.
     order: u8,
@@ -71,7 +71,7 @@ pub fn for_file(path: &Path, shown: &str, text: &str) -> Arc<Module> {
                 order: 0,
             });
         }
-        return Arc::new(build(files, None));
+        return Arc::new(build(&files, None));
     }
     let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if let Ok(c) = cache().lock() {
@@ -82,7 +82,7 @@ pub fn for_file(path: &Path, shown: &str, text: &str) -> Arc<Module> {
         }
     }
     let files = read_files(&members);
-    let module = Arc::new(build(files, None));
+    let module = Arc::new(build(&files, None));
     if let Ok(mut c) = cache().lock() {
         c.insert(key, (members, module.clone()));
     }
@@ -92,8 +92,16 @@ pub fn for_file(path: &Path, shown: &str, text: &str) -> Arc<Module> {
 /// A local child module (`source = "./..."`): its `.tf` files, and its names resolved with the
 /// caller's arguments in place of the defaults (tfvars do not apply to child modules).
 pub struct Child {
-    pub files: Vec<(Source, Body)>,
+    pub files: Arc<Vec<ModFile>>,
     pub module: Module,
+}
+
+type FilesCache = Mutex<HashMap<PathBuf, (Signature, Arc<Vec<ModFile>>)>>;
+
+/// Parsed child-module files per directory: many calls share one module (`source = "../../"`).
+fn files_cache() -> &'static FilesCache {
+    static CACHE: OnceLock<FilesCache> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
 }
 
 pub fn child(dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
@@ -104,12 +112,24 @@ pub fn child(dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
     if members.is_empty() {
         return None;
     }
-    let files = read_files(&members);
-    let module = build(read_files(&members), Some(args));
-    Some(Child {
-        files: files.into_iter().map(|f| (f.source, f.body)).collect(),
-        module,
-    })
+    let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let cached = files_cache().lock().ok().and_then(|c| {
+        c.get(&key)
+            .filter(|(sig, _)| *sig == members)
+            .map(|(_, f)| f.clone())
+    });
+    let files = match cached {
+        Some(f) => f,
+        None => {
+            let f = Arc::new(read_files(&members));
+            if let Ok(mut c) = files_cache().lock() {
+                c.insert(key, (members, f.clone()));
+            }
+            f
+        }
+    };
+    let module = build(&files, Some(args));
+    Some(Child { files, module })
 }
 
 fn read_files(members: &Signature) -> Vec<ModFile> {
@@ -172,7 +192,8 @@ fn note(s: String) -> Option<Arc<str>> {
 }
 
 /// `args`: a module call's arguments, which replace defaults and tfvars.
-fn build(mut files: Vec<ModFile>, args: Option<HashMap<String, Val>>) -> Module {
+fn build(files: &[ModFile], args: Option<HashMap<String, Val>>) -> Module {
+    let mut files: Vec<&ModFile> = files.iter().collect();
     files.sort_by(|a, b| (a.order, a.source.path.as_str()).cmp(&(b.order, b.source.path.as_str())));
     let mut m = Module::default();
     let empty = Module::default();
@@ -185,6 +206,9 @@ fn build(mut files: Vec<ModFile>, args: Option<HashMap<String, Val>>) -> Module 
             let Some(default) = block.body.get_attribute("default") else {
                 continue;
             };
+            if args.as_ref().is_some_and(|a| a.contains_key(&name)) {
+                continue;
+            }
             let mut cx = Cx::new(
                 &empty,
                 Some(f.source.clone()),
@@ -213,7 +237,7 @@ fn build(mut files: Vec<ModFile>, args: Option<HashMap<String, Val>>) -> Module 
         }
     }
     // Locals, a few passes so later definitions can feed earlier ones.
-    let defs: Vec<(&ModFile, &hcl_edit::structure::Attribute)> = files
+    let defs: Vec<(&&ModFile, &hcl_edit::structure::Attribute)> = files
         .iter()
         .filter(|f| !f.tfvars)
         .flat_map(|f| {
