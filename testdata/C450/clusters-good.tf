@@ -3,6 +3,8 @@ resource "aws_eks_cluster" "eks_good" {
   role_arn = aws_iam_role.cluster.arn
   version  = "1.36"
 
+  enabled_cluster_log_types = ["api", "audit", "authenticator"]
+
   vpc_config {
     subnet_ids             = var.subnet_ids
     endpoint_public_access = false
@@ -46,6 +48,7 @@ resource "azurerm_kubernetes_cluster" "aks_good" {
   location            = "westeurope"
   resource_group_name = "rg"
   kubernetes_version  = "1.36"
+  automatic_upgrade_channel = "patch"
   private_cluster_enabled = true
   local_account_disabled  = true
 

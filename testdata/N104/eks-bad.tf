@@ -3,6 +3,8 @@ resource "aws_eks_cluster" "eks_default" { # expect: N104
   role_arn = aws_iam_role.cluster.arn
   version  = "1.36"
 
+  enabled_cluster_log_types = ["api", "audit", "authenticator"]
+
   vpc_config {
     subnet_ids             = var.subnet_ids
     endpoint_private_access = true
@@ -24,6 +26,8 @@ resource "aws_eks_cluster" "eks_world" {
   name     = "eks_world"
   role_arn = aws_iam_role.cluster.arn
   version  = "1.36"
+
+  enabled_cluster_log_types = ["api", "audit", "authenticator"]
 
   vpc_config {
     subnet_ids             = var.subnet_ids

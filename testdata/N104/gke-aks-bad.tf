@@ -23,6 +23,7 @@ resource "azurerm_kubernetes_cluster" "aks_public" { # expect: N104
   location            = "westeurope"
   resource_group_name = "rg"
   kubernetes_version  = "1.36"
+  automatic_upgrade_channel = "patch"
   local_account_disabled = true
 
   default_node_pool {

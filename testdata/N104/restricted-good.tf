@@ -3,6 +3,8 @@ resource "aws_eks_cluster" "eks_restricted" {
   role_arn = aws_iam_role.cluster.arn
   version  = "1.36"
 
+  enabled_cluster_log_types = ["api", "audit", "authenticator"]
+
   vpc_config {
     subnet_ids             = var.subnet_ids
     public_access_cidrs    = ["203.0.113.0/28"]
@@ -51,6 +53,7 @@ resource "azurerm_kubernetes_cluster" "aks_restricted" {
   location            = "westeurope"
   resource_group_name = "rg"
   kubernetes_version  = "1.36"
+  automatic_upgrade_channel = "patch"
   local_account_disabled = true
 
   api_server_access_profile {
@@ -77,6 +80,8 @@ resource "aws_eks_cluster" "eks_unknown" {
   name     = "eks_unknown"
   role_arn = aws_iam_role.cluster.arn
   version  = "1.36"
+
+  enabled_cluster_log_types = ["api", "audit", "authenticator"]
 
   vpc_config {
     subnet_ids             = var.subnet_ids

@@ -45,6 +45,7 @@ resource "azurerm_kubernetes_cluster" "aks_nopol" {
   location            = "westeurope"
   resource_group_name = "rg"
   kubernetes_version  = "1.36"
+  automatic_upgrade_channel = "patch"
   private_cluster_enabled = true
   local_account_disabled  = true
 

@@ -28,6 +28,7 @@ fn spec(rtype: &str) -> Option<(Provider, &'static [&'static str])> {
             &[
                 "ami_type",
                 "version",
+                "remote_access",
                 "remote_access.ec2_ssh_key",
                 "remote_access.source_security_group_ids",
                 "launch_template",
@@ -49,6 +50,9 @@ fn spec(rtype: &str) -> Option<(Provider, &'static [&'static str])> {
                 "datapath_provider",
                 "database_encryption.state",
                 "node_config.image_type",
+                "node_config.workload_metadata_config.mode",
+                "node_config.workload_metadata_config.node_metadata",
+                "workload_identity_config.workload_pool",
                 "remove_default_node_pool",
             ],
         ),
