@@ -30,6 +30,10 @@ resource "google_container_cluster" "gke_dec" {
     state = "DECRYPTED" # expect: C450
   }
 
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
   node_config {
     image_type = "COS_CONTAINERD"
   }

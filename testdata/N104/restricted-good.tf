@@ -37,6 +37,10 @@ resource "google_container_cluster" "gke_restricted" {
     key_name = google_kms_crypto_key.etcd.id
   }
 
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
   master_authorized_networks_config {
     cidr_blocks {
       cidr_block = "203.0.113.0/28"

@@ -13,6 +13,10 @@ resource "google_container_cluster" "gke_nopol" { # expect: N250
     key_name = google_kms_crypto_key.etcd.id
   }
 
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
   node_config {
     image_type = "COS_CONTAINERD"
   }
@@ -33,6 +37,10 @@ resource "google_container_cluster" "gke_off" {
   database_encryption {
     state    = "ENCRYPTED"
     key_name = google_kms_crypto_key.etcd.id
+  }
+
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
   }
 
   node_config {

@@ -13,6 +13,10 @@ resource "google_container_cluster" "gke_meta" {
     key_name = google_kms_crypto_key.etcd.id
   }
 
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
   node_config {
     image_type = "COS_CONTAINERD"
 

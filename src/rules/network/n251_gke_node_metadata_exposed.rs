@@ -19,6 +19,24 @@ impl Rule for GkeNodeMetadataExposed {
                 ("node_config.workload_metadata_config.node_metadata", "EXPOSE"),
                 ("node_config.workload_metadata_config.node_metadata", "UNSPECIFIED"),
             ];
+            // Without Workload Identity, the default node pool's default mode is GCE_METADATA.
+            let default_exposed = c.kind == "google_container_cluster"
+                && ["enable_autopilot", "remove_default_node_pool"]
+                    .iter()
+                    .all(|p| matches!(c.setting(p), Field::Absent | Field::Set("false", _)))
+                && matches!(c.setting("workload_identity_config.workload_pool"), Field::Absent)
+                && exposed
+                    .iter()
+                    .all(|(p, _)| matches!(c.setting(p), Field::Absent));
+            if default_exposed {
+                cx.report(
+                    c.span,
+                    format!(
+                        "{} enables neither Workload Identity nor workload_metadata_config mode GKE_METADATA: the default node pool exposes the metadata server (the node's service-account token) to every pod",
+                        c.resource
+                    ),
+                );
+            }
             for (path, bad) in exposed {
                 if let Field::Set(v, f) = c.setting(path) {
                     if v == bad {
