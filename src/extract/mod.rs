@@ -18,6 +18,10 @@ use crate::source::Span;
 /// Lowers one YAML or JSON document into facts.
 pub fn document(doc: &Document, text: &str, facts: &mut FileFacts) {
     let root = &doc.root;
+    if terraform::plan::is_plan(root) {
+        terraform::plan::extract(root, facts);
+        return;
+    }
     match classify(root) {
         DocKind::Kubeadm { kind, version } => kubeadm::extract(root, &kind, version, text, facts),
         DocKind::KubeletConfiguration => kubelet::extract_config(root, facts),

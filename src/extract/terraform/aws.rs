@@ -79,7 +79,7 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
 
 /// An AWS rule's attributes, read from a block or from an object of the attribute form
 /// (`ingress = [{ ... }]`).
-type Fields = HashMap<&'static str, (Val, Span)>;
+pub(crate) type Fields = HashMap<&'static str, (Val, Span)>;
 
 const KEYS: &[&str] = &[
     "protocol",
@@ -98,7 +98,7 @@ fn fields_of_body(res: &mut Res, body: &Body) -> Fields {
         .collect()
 }
 
-fn fields_of_object(obj: &Val, whole: Span) -> Fields {
+pub(crate) fn fields_of_object(obj: &Val, whole: Span) -> Fields {
     KEYS.iter()
         .filter_map(|k| {
             let v = obj.get(k)?.clone();
@@ -114,7 +114,12 @@ fn fields_of_object(obj: &Val, whole: Span) -> Fields {
 
 /// The classic shape (`protocol`, ports, `cidr_blocks`, `ipv6_cidr_blocks`) and the VPC rule
 /// shape (`ip_protocol`, ports, `cidr_ipv4`, `cidr_ipv6`).
-fn rule_of(f: &Fields, direction: Direction, resource: String, span: Span) -> Option<FirewallRule> {
+pub(crate) fn rule_of(
+    f: &Fields,
+    direction: Direction,
+    resource: String,
+    span: Span,
+) -> Option<FirewallRule> {
     let proto = f
         .get("protocol")
         .or_else(|| f.get("ip_protocol"))?

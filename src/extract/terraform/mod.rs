@@ -8,6 +8,7 @@ pub mod eval;
 pub mod gcp;
 pub mod managed;
 pub mod module;
+pub mod plan;
 
 use crate::facts::{FileFacts, Peer, ValueOrigin};
 use crate::source::{Source, SourceFile, Span};
