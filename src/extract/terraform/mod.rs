@@ -39,6 +39,8 @@ pub fn extract_in_module(body: &Body, text: &str, path: &Path, shown: &str, fact
             prefix: String::new(),
             span: block.labels.first().map(span_of).unwrap_or_default(),
             depth: 0,
+            root: dir,
+            key: String::new(),
         };
         module_call(block, &module, dir, &call, facts);
     }
@@ -122,6 +124,37 @@ struct Call<'a> {
     /// The outermost module label in `me`, for rules without a better place.
     span: Span,
     depth: usize,
+    /// The root module's directory, where `terraform init` keeps `.terraform/modules`.
+    root: &'a Path,
+    /// The installed-module key of this level (`a.b`), empty at the root.
+    key: String,
+}
+
+/// The directory `terraform init` installed a remote module in, from
+/// `.terraform/modules/modules.json`; never downloads anything.
+fn installed_module(root: &Path, key: &str) -> Option<std::path::PathBuf> {
+    let path = root.join(".terraform").join("modules").join("modules.json");
+    let meta = std::fs::metadata(&path).ok()?;
+    if meta.len() > 4 * 1024 * 1024 {
+        return None;
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).ok()?).ok()?;
+    let dir = json
+        .get("Modules")?
+        .as_array()?
+        .iter()
+        .find(|m| m.get("Key").and_then(|k| k.as_str()) == Some(key))?
+        .get("Dir")?
+        .as_str()?
+        .to_string();
+    let dir = normalize(&root.join(dir));
+    // Only directories inside the root module's tree.
+    let (a, b) = (
+        std::fs::canonicalize(&dir).ok()?,
+        std::fs::canonicalize(root).ok()?,
+    );
+    a.starts_with(&b).then_some(dir)
 }
 
 fn module_call(block: &Block, module: &Module, dir: &Path, call: &Call, facts: &mut FileFacts) {
@@ -133,10 +166,19 @@ fn module_call(block: &Block, module: &Module, dir: &Path, call: &Call, facts: &
         Some(Expression::String(s)) => s.value().to_string(),
         _ => return,
     };
-    if !(source.starts_with("./") || source.starts_with("../")) {
-        return;
-    }
-    let child_dir = normalize(&dir.join(&source));
+    let key = if call.key.is_empty() {
+        name.to_string()
+    } else {
+        format!("{}.{name}", call.key)
+    };
+    let child_dir = if source.starts_with("./") || source.starts_with("../") {
+        normalize(&dir.join(&source))
+    } else {
+        match installed_module(call.root, &key) {
+            Some(d) => d,
+            None => return,
+        }
+    };
     let same = match (
         std::fs::canonicalize(&child_dir),
         std::fs::canonicalize(dir),
@@ -201,6 +243,8 @@ fn module_call(block: &Block, module: &Module, dir: &Path, call: &Call, facts: &
                     prefix: format!("{}module.{name}{suffix}.", call.prefix),
                     span: call.span,
                     depth: call.depth + 1,
+                    root: call.root,
+                    key: key.clone(),
                 };
                 for b in body.blocks().filter(|b| b.ident.as_str() == "module") {
                     module_call(b, &child.module, &child_dir, &inner, facts);
