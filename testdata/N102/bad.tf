@@ -57,3 +57,27 @@ resource "azurerm_kubernetes_cluster" "aks_pubnodes" {
     key_vault_key_id = azurerm_key_vault_key.etcd.id
   }
 }
+
+resource "google_container_cluster" "gke_pubnodes" {
+  name               = "gke_pubnodes"
+  min_master_version = "1.36"
+  datapath_provider  = "ADVANCED_DATAPATH"
+
+  private_cluster_config {
+    enable_private_nodes    = false # expect: N102
+    enable_private_endpoint = true
+  }
+
+  database_encryption {
+    state    = "ENCRYPTED"
+    key_name = google_kms_crypto_key.etcd.id
+  }
+
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
+  node_config {
+    image_type = "COS_CONTAINERD"
+  }
+}

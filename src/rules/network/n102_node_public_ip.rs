@@ -50,6 +50,27 @@ impl Rule for NodePublicIp {
             }
         }
         for c in &facts.managed_clusters {
+            // GKE nodes get external IPs unless the cluster makes them private.
+            if c.kind == "google_container_cluster" {
+                match c.setting("private_cluster_config.enable_private_nodes") {
+                    Field::Absent => cx.report(
+                        c.span,
+                        format!(
+                            "{} does not set private_cluster_config.enable_private_nodes = true: every node gets an external IP address",
+                            c.resource
+                        ),
+                    ),
+                    Field::Set("false", f) => crate::rules::managed::report_field(
+                        cx,
+                        f,
+                        format!(
+                            "{} sets enable_private_nodes = false: every node gets an external IP address",
+                            c.resource
+                        ),
+                    ),
+                    _ => {}
+                }
+            }
             for path in AKS_PATHS {
                 if let Field::Set("true", f) = c.setting(path) {
                     crate::rules::managed::report_field(cx, f,
