@@ -123,6 +123,41 @@ impl Val {
         }
     }
 
+    /// Nodes in the value, counted up to `limit` (hostile configs can nest references to
+    /// build values exponentially large).
+    pub fn size(&self, limit: usize) -> usize {
+        let mut n = 1;
+        match &self.v {
+            V::List(items) => {
+                for i in items {
+                    n += i.size(limit - n.min(limit));
+                    if n >= limit {
+                        return n;
+                    }
+                }
+            }
+            V::Map(entries) => {
+                for (_, v) in entries {
+                    n += v.size(limit - n.min(limit));
+                    if n >= limit {
+                        return n;
+                    }
+                }
+            }
+            _ => {}
+        }
+        n
+    }
+
+    /// The value, or unknown when it is too big to be real configuration.
+    fn bounded(self) -> Val {
+        if self.size(MAX_NODES) >= MAX_NODES {
+            Val::unknown()
+        } else {
+            self
+        }
+    }
+
     fn with_at(mut self, at: Option<At>) -> Val {
         if self.at.is_none() {
             self.at = at;
@@ -158,6 +193,8 @@ pub struct Cx<'a> {
 const MAX_DEPTH: usize = 64;
 /// Collections bigger than this are not built (hostile input, never real config).
 const MAX_ITEMS: usize = 10_000;
+/// Values with more nodes than this are unknown.
+const MAX_NODES: usize = 100_000;
 
 impl<'a> Cx<'a> {
     pub fn new(names: &'a dyn Lookup, file: Option<Source>, note: Option<Arc<str>>) -> Cx<'a> {
@@ -189,7 +226,10 @@ impl<'a> Cx<'a> {
         self.depth += 1;
         let v = self.eval_inner(e);
         self.depth -= 1;
-        v
+        match v.v {
+            V::List(_) | V::Map(_) => v.bounded(),
+            _ => v,
+        }
     }
 
     fn eval_inner(&mut self, e: &Expression) -> Val {
@@ -845,6 +885,21 @@ mod tests {
         );
         assert_eq!(text(r#"merge({a = 1}, {a = 2}).a"#).as_deref(), Some("2"));
         assert_eq!(text(r#"aws_vpc.x.cidr_block"#), None);
+    }
+
+    #[test]
+    fn exponential_values_become_unknown() {
+        let mut src = String::from("locals {\n  l0 = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            src.push_str(&format!("  l{i} = [local.l{p}, local.l{p}, local.l{p}, local.l{p}, local.l{p}, local.l{p}, local.l{p}, local.l{p}, local.l{p}, local.l{p}]\n"));
+        }
+        src.push_str("}\n");
+        let body = hcl_edit::parser::parse_body(&src).unwrap();
+        assert!(body.blocks().count() == 1);
+        // Nesting beyond the node limit is refused rather than built.
+        let big = Val::new(V::List(vec![Val::new(V::Num(1.0)); 200_000]));
+        assert!(!big.bounded().is_known());
     }
 
     #[test]
