@@ -46,6 +46,7 @@ fn spec(rtype: &str) -> Option<(Provider, &'static [&'static str])> {
                 "master_authorized_networks_config.cidr_blocks.cidr_block",
                 "enable_legacy_abac",
                 "master_auth.client_certificate_config.issue_client_certificate",
+                "master_auth.username",
                 "network_policy.enabled",
                 "datapath_provider",
                 "database_encryption.state",

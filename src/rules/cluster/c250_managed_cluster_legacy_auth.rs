@@ -2,6 +2,7 @@
 //! only, GKE legacy ABAC or client certificates, AKS local accounts.
 
 use crate::facts::{Field, FileFacts, Provider};
+use crate::rules::managed::report_field;
 use crate::rules::{Cx, Rule};
 
 pub struct ManagedClusterLegacyAuth;
@@ -14,24 +15,32 @@ impl Rule for ManagedClusterLegacyAuth {
                 Provider::Eks => {
                     if let Field::Set(m, f) = c.setting("access_config.authentication_mode") {
                         if m == "CONFIG_MAP" {
-                            crate::rules::managed::report_field(cx, f, format!("{} sets authentication_mode = \"CONFIG_MAP\": access is granted only through the aws-auth ConfigMap, without EKS access entries or their audit trail", c.resource));
+                            report_field(cx, f, format!("{} sets authentication_mode = \"CONFIG_MAP\": access is granted only through the aws-auth ConfigMap, without EKS access entries or their audit trail", c.resource));
                         }
                     }
                 }
                 Provider::Gke => {
                     if let Field::Set("true", f) = c.setting("enable_legacy_abac") {
-                        crate::rules::managed::report_field(cx, f, format!("{} enables legacy ABAC: every service account gets broad static permissions that RBAC cannot narrow", c.resource));
+                        report_field(cx, f, format!("{} enables legacy ABAC: every service account gets broad static permissions that RBAC cannot narrow", c.resource));
+                    }
+                    if let Field::Set(user, f) = c.setting("master_auth.username") {
+                        if !user.is_empty() {
+                            report_field(cx, f, format!("{} enables basic authentication (master_auth.username): a static password for the cluster", c.resource));
+                        }
                     }
                     if let Field::Set("true", f) =
                         c.setting("master_auth.client_certificate_config.issue_client_certificate")
                     {
-                        crate::rules::managed::report_field(cx, f, format!("{} issues a client certificate: a non-revocable cluster credential outside IAM", c.resource));
+                        report_field(cx, f, format!("{} issues a client certificate: a non-revocable cluster credential outside IAM", c.resource));
                     }
                 }
                 Provider::Aks => {
+                    if let Field::Set("false", f) = c.setting("role_based_access_control_enabled") {
+                        report_field(cx, f, format!("{} disables Kubernetes RBAC: every authenticated user is effectively cluster-admin", c.resource));
+                    }
                     // local_account_disabled defaults to false: the static admin kubeconfig exists.
                     match c.setting("local_account_disabled") {
-                        Field::Set("false", f) => crate::rules::managed::report_field(cx, f,
+                        Field::Set("false", f) => report_field(cx, f,
                             format!("{} keeps local accounts (local_account_disabled = false): the admin kubeconfig bypasses Entra ID and cannot be revoked per user", c.resource),
                         ),
                         Field::Absent => cx.report(
