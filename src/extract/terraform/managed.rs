@@ -55,6 +55,7 @@ fn spec(rtype: &str) -> Option<(Provider, &'static [&'static str])> {
                 "node_config.workload_metadata_config.node_metadata",
                 "workload_identity_config.workload_pool",
                 "remove_default_node_pool",
+                "enable_shielded_nodes",
             ],
         ),
         "google_container_node_pool" => (
