@@ -236,6 +236,12 @@ fn module_call(block: &Block, module: &Module, dir: &Path, call: &Call, facts: &
                 rule.peers = peers;
                 facts.firewall_rules.push(rule);
             }
+            for c in inner.managed_clusters {
+                let address = format!("{}module.{name}{suffix}.{}", call.prefix, c.resource);
+                if let Some(c) = cluster_via_call(c, me, src, call.span, address) {
+                    facts.managed_clusters.push(c);
+                }
+            }
             if call.depth + 1 < MAX_MODULE_DEPTH {
                 let inner = Call {
                     me,
@@ -252,6 +258,68 @@ fn module_call(block: &Block, module: &Module, dir: &Path, call: &Call, facts: &
             }
         }
     }
+}
+
+/// A managed cluster of a child module, as configured by this call. Only clusters that a
+/// setting of the call reaches are kept (the rest is the child's own business, reported when
+/// its directory is scanned). Settings from the call point at the argument; every other
+/// setting points at the module label, with the child's place as related location.
+fn cluster_via_call(
+    mut c: crate::facts::ManagedCluster,
+    me: &Source,
+    src: &Source,
+    label: Span,
+    address: String,
+) -> Option<crate::facts::ManagedCluster> {
+    let from_call = |o: &Option<ValueOrigin>| {
+        o.as_ref()
+            .and_then(|o| o.file.as_ref())
+            .is_some_and(|f| f.path == me.path)
+    };
+    let touched = c
+        .fields
+        .iter()
+        .any(|f| from_call(&f.origin) || f.peers.iter().any(|p| from_call(&p.origin)));
+    if !touched {
+        return None;
+    }
+    let note = format!("{{value}} is set for {} here", c.resource);
+    // Where a child value lives: its own origin (a child default), else where it is written.
+    let child_place = |origin: Option<ValueOrigin>, span: Span| -> ValueOrigin {
+        match origin {
+            Some(o) if o.file.is_some() => o,
+            _ => ValueOrigin {
+                file: Some(src.clone()),
+                span,
+                note: note.clone(),
+            },
+        }
+    };
+    for f in &mut c.fields {
+        let origin = f.origin.take();
+        if from_call(&origin) {
+            let o = origin.unwrap_or_else(|| child_place(None, f.span));
+            f.origin = Some(child_place(None, f.span));
+            f.span = o.span;
+        } else {
+            f.origin = Some(child_place(origin, f.span));
+            f.span = label;
+        }
+        for p in &mut f.peers {
+            let origin = p.origin.take();
+            if from_call(&origin) {
+                let o = origin.unwrap_or_else(|| child_place(None, p.span));
+                p.origin = Some(child_place(None, p.span));
+                p.span = o.span;
+            } else {
+                p.origin = Some(child_place(origin, p.span));
+                p.span = label;
+            }
+        }
+    }
+    c.resource = address;
+    c.span = label;
+    Some(c)
 }
 
 /// Instances that do not depend on `count.index`/`each` give identical rules; keep one.
