@@ -4,7 +4,7 @@
 
 pub mod kube;
 
-use crate::source::Span;
+use crate::source::{Source, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Component {
@@ -291,6 +291,32 @@ impl std::fmt::Display for PortRange {
 pub struct Peer {
     pub cidr: String,
     pub span: Span,
+    /// Where the value was written when that is not `span` itself: a variable default, a
+    /// tfvars entry, a local. Findings give it as a related location.
+    pub origin: Option<ValueOrigin>,
+}
+
+/// The place a resolved Terraform value was written.
+#[derive(Clone, Debug)]
+pub struct ValueOrigin {
+    /// `None`: the file being checked.
+    pub file: Option<Source>,
+    pub span: Span,
+    /// What the place is: `default of variable "cidrs"`, `terraform.tfvars sets "cidrs"`.
+    pub note: String,
+}
+
+impl ValueOrigin {
+    /// The related location for a finding about `value`.
+    /// The note may place the value itself with `{value}`.
+    pub fn related(&self, value: &str) -> (Option<Source>, Span, String) {
+        let message = if self.note.contains("{value}") {
+            self.note.replace("{value}", value)
+        } else {
+            format!("{value} comes from the {}", self.note)
+        };
+        (self.file.clone(), self.span, message)
+    }
 }
 
 /// One allow rule of a security group, firewall or host policy.
@@ -336,6 +362,93 @@ pub struct ObjectScope {
     pub ignore: Option<(String, Span)>,
 }
 
+/// A network-exposure setting of a node resource (instance, launch template, NIC), as written:
+/// `associate_public_ip_address = true`, `metadata_options.http_tokens = "optional"`, a GCE
+/// `access_config` block (`value = "present"`).
+#[derive(Clone, Debug)]
+pub struct NodeSetting {
+    pub resource: String,
+    pub name: String,
+    pub value: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provider {
+    Eks,
+    Gke,
+    Aks,
+}
+
+impl Provider {
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Eks => "EKS",
+            Provider::Gke => "GKE",
+            Provider::Aks => "AKS",
+        }
+    }
+}
+
+/// One setting of a managed cluster or node pool, under its provider path
+/// (`vpc_config.endpoint_public_access`). Absent settings are simply missing: rules apply the
+/// provider's documented default.
+#[derive(Clone, Debug)]
+pub struct ClusterField {
+    pub path: String,
+    /// The scalar as text (`"present"` for a block); `None` when the value is unknown.
+    pub value: Option<String>,
+    /// The items of a known list.
+    pub list: Option<Vec<String>>,
+    /// The items as CIDR peers, with their origins.
+    pub peers: Vec<Peer>,
+    pub span: Span,
+    /// Where the value was written when not at `span` (a variable default, a tfvars entry).
+    pub origin: Option<ValueOrigin>,
+}
+
+/// A managed-cluster setting: absent (the provider default applies), set to a known value, or
+/// set to a value only `terraform apply` knows.
+pub enum ClusterSetting<'a> {
+    Absent,
+    Unknown,
+    Set(&'a str, &'a ClusterField),
+}
+
+/// A managed cluster (`aws_eks_cluster`, `google_container_cluster`,
+/// `azurerm_kubernetes_cluster`) or one of its node pools.
+#[derive(Clone, Debug)]
+pub struct ManagedCluster {
+    pub provider: Provider,
+    /// The resource type: tells a cluster from a node pool.
+    pub kind: String,
+    pub resource: String,
+    /// The resource's type label, where findings about absent settings point.
+    pub span: Span,
+    pub fields: Vec<ClusterField>,
+}
+
+impl ManagedCluster {
+    pub fn field(&self, path: &str) -> Option<&ClusterField> {
+        self.fields.iter().find(|f| f.path == path)
+    }
+
+    /// A field as set, absent, or set to something unknown.
+    pub fn setting(&self, path: &str) -> ClusterSetting<'_> {
+        match self.field(path) {
+            None => ClusterSetting::Absent,
+            Some(f) => match f.value.as_deref() {
+                Some(v) => ClusterSetting::Set(v, f),
+                None => ClusterSetting::Unknown,
+            },
+        }
+    }
+
+    pub fn is_node_pool(&self) -> bool {
+        self.kind.contains("node_group") || self.kind.contains("node_pool")
+    }
+}
+
 /// Everything one file says, in normalised form.
 #[derive(Default, Debug)]
 pub struct FileFacts {
@@ -357,6 +470,9 @@ pub struct FileFacts {
     pub kube: kube::KubeFacts,
     /// What Ignition/Butane/Bottlerocket host configs say (files, units, users, kernel args).
     pub host: HostFacts,
+    /// Terraform node settings (public IPs, IMDS) and managed clusters (EKS, GKE, AKS).
+    pub node_settings: Vec<NodeSetting>,
+    pub managed_clusters: Vec<ManagedCluster>,
 }
 
 /// What an `AuthenticationConfiguration` says about anonymous access and JWT issuers.

@@ -299,7 +299,7 @@ fn lint_source(
             Err(e) => parse_failed(e, &mut diags),
         },
         Format::Terraform => match parse::hcl::parse(text) {
-            Ok(body) => extract::terraform(&body, text, &mut facts),
+            Ok(body) => extract::terraform_module(&body, text, path, &file.path, &mut facts),
             Err(e) => parse_failed(e, &mut diags),
         },
     }
@@ -341,6 +341,16 @@ fn to_finding(
                 span,
                 message,
             })
+            // Related places in other files (a variable default in variables.tf).
+            .chain(
+                r.related_at
+                    .into_iter()
+                    .map(|(at, span, message)| findings::Related {
+                        file: at.unwrap_or_else(|| file.clone()),
+                        span,
+                        message,
+                    }),
+            )
             .collect(),
         suppression: None,
         fingerprint: String::new(),

@@ -69,6 +69,7 @@ impl<'a> ProjectCx<'a> {
                 span,
                 message: message.into(),
                 related: Vec::new(),
+                related_at: Vec::new(),
             },
         ));
     }

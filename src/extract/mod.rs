@@ -25,6 +25,10 @@ use crate::source::Span;
 /// Lowers one YAML or JSON document into facts.
 pub fn document(doc: &Document, text: &str, facts: &mut FileFacts) {
     let root = &doc.root;
+    if terraform::plan::is_plan(root) {
+        terraform::plan::extract(root, facts);
+        return;
+    }
     match classify(root) {
         DocKind::Kubeadm { kind, version } => kubeadm::extract(root, &kind, version, text, facts),
         DocKind::KubeletConfiguration => kubelet::extract_config(root, facts),
@@ -79,6 +83,18 @@ pub fn toml_document(doc: &Document, facts: &mut FileFacts) {
 /// Lowers a Terraform file into facts.
 pub fn terraform(body: &Body, text: &str, facts: &mut FileFacts) {
     terraform::extract(body, text, facts);
+}
+
+/// Lowers a Terraform file into facts, resolving variables and locals from the other files of
+/// its directory (its module).
+pub fn terraform_module(
+    body: &Body,
+    text: &str,
+    path: &std::path::Path,
+    shown: &str,
+    facts: &mut FileFacts,
+) {
+    terraform::extract_in_module(body, text, path, shown, facts);
 }
 
 /// The span of a map key, for anchoring findings about its section.

@@ -5,10 +5,12 @@
 //! pairs the two and generates [`REGISTRY`].
 
 pub mod controlplane;
+pub mod firewall;
+pub mod managed;
 
 use crate::config::Settings;
 use crate::facts::FileFacts;
-use crate::source::Span;
+use crate::source::{Source, Span};
 
 /// A rule's metadata, taken from its page's front matter.
 #[derive(Debug)]
@@ -71,6 +73,8 @@ pub struct Report {
     pub span: Span,
     pub message: String,
     pub related: Vec<(Span, String)>,
+    /// Related places that may lie in another file (`None`: the file being checked).
+    pub related_at: Vec<(Option<Source>, Span, String)>,
 }
 
 /// The context a rule runs in.
@@ -92,6 +96,7 @@ impl<'a> Cx<'a> {
             span,
             message: message.into(),
             related: Vec::new(),
+            related_at: Vec::new(),
         });
     }
 
@@ -105,6 +110,23 @@ impl<'a> Cx<'a> {
             span,
             message: message.into(),
             related,
+            related_at: Vec::new(),
+        });
+    }
+
+    /// A report whose related places may be in other files (a variable default in
+    /// `variables.tf`, a value in `terraform.tfvars`).
+    pub fn report_at(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        related_at: Vec<(Option<Source>, Span, String)>,
+    ) {
+        self.reports.push(Report {
+            span,
+            message: message.into(),
+            related: Vec::new(),
+            related_at,
         });
     }
 }

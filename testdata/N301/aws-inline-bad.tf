@@ -7,7 +7,7 @@ resource "aws_security_group" "control_plane" {
     from_port   = 6443
     to_port     = 6443
     protocol    = "tcp"
-    cidr_blocks = ["10.0.0.0/8", "0.0.0.0/0"] # expect: N301
+    cidr_blocks = ["10.0.0.0/8", "0.0.0.0/0"] # expect: N301, N305
   }
 
   ingress {

@@ -1,146 +1,200 @@
-//! AWS security groups: inline `ingress`/`egress` blocks of `aws_security_group` and
-//! `aws_default_security_group`, `aws_security_group_rule`, and
-//! `aws_vpc_security_group_ingress_rule` / `_egress_rule`.
+//! AWS: security groups (inline `ingress`/`egress` blocks of `aws_security_group` and
+//! `aws_default_security_group`, literal or `dynamic`; `aws_security_group_rule`;
+//! `aws_vpc_security_group_ingress_rule` / `_egress_rule`), and node settings (public IPs,
+//! IMDS) of instances, launch templates and launch configurations.
+//! `self`, security-group references and prefix lists are restricted sources: they add no peer.
 
-use super::{attr, lit_text, span_of, Lit};
-use crate::facts::{Direction, FileFacts, FirewallRule, Peer, PortRange};
-use hcl_edit::structure::{Block, Body};
+use super::eval::Val;
+use super::{peers, protocol_name, Res};
+use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, PortRange};
+use crate::source::Span;
+use hcl_edit::structure::Body;
+use std::collections::HashMap;
 
-pub fn resource(rtype: &str, rname: &str, block: &Block, facts: &mut FileFacts) {
-    let address = format!("{rtype}.{rname}");
-    match rtype {
+pub fn resource(res: &mut Res, facts: &mut FileFacts) {
+    let block = res.block;
+    match res.rtype {
         "aws_security_group" | "aws_default_security_group" => {
-            for (i, inner) in block.body.blocks().enumerate() {
-                let direction = match inner.ident.as_str() {
-                    "ingress" => Direction::Ingress,
-                    "egress" => Direction::Egress,
-                    _ => continue,
-                };
-                let label = format!("{address} {} #{}", inner.ident.as_str(), i + 1);
-                let rule = classic(&inner.body, direction, label, span_of(&inner.ident));
-                facts.firewall_rules.extend(rule);
+            for (ident, direction) in [
+                ("ingress", Direction::Ingress),
+                ("egress", Direction::Egress),
+            ] {
+                res.blocks(&block.body, ident, |res, body, label, span| {
+                    let name = format!("{} {label}", res.address);
+                    facts
+                        .firewall_rules
+                        .extend(classic(res, body, direction, name, span));
+                });
+                // The attribute form: `ingress = [{ ... }, ...]`.
+                if let Some((v, whole)) = res.val(&block.body, ident) {
+                    for (i, obj) in v.items().unwrap_or_default().iter().enumerate() {
+                        let name = format!("{} {ident}[{i}]", res.address);
+                        let f = fields_of_object(obj, whole);
+                        facts
+                            .firewall_rules
+                            .extend(rule_of(&f, direction, name, whole));
+                    }
+                }
             }
         }
         "aws_security_group_rule" => {
-            let direction = match attr(&block.body, "type")
-                .as_ref()
-                .and_then(lit_text)
-                .as_deref()
-            {
+            let direction = match res.text(&block.body, "type").as_deref() {
                 Some("ingress") => Direction::Ingress,
                 Some("egress") => Direction::Egress,
                 _ => return,
             };
-            let header = block.labels.first().map(span_of).unwrap_or_default();
+            let (name, header) = (res.address.clone(), res.header());
             facts
                 .firewall_rules
-                .extend(classic(&block.body, direction, address, header));
+                .extend(classic(res, &block.body, direction, name, header));
         }
         "aws_vpc_security_group_ingress_rule" | "aws_vpc_security_group_egress_rule" => {
-            let direction = if rtype.ends_with("ingress_rule") {
+            let direction = if res.rtype.ends_with("ingress_rule") {
                 Direction::Ingress
             } else {
                 Direction::Egress
             };
-            let header = block.labels.first().map(span_of).unwrap_or_default();
+            let (name, header) = (res.address.clone(), res.header());
             facts
                 .firewall_rules
-                .extend(vpc_rule(&block.body, direction, address, header));
+                .extend(classic(res, &block.body, direction, name, header));
+        }
+        "aws_instance" | "aws_launch_configuration" => {
+            node_public_ip(res, &block.body, facts);
+            res.blocks(&block.body, "metadata_options", |res, body, _, _| {
+                imds(res, body, facts)
+            });
+        }
+        "aws_launch_template" => {
+            res.blocks(&block.body, "network_interfaces", |res, body, _, _| {
+                node_public_ip(res, body, facts)
+            });
+            res.blocks(&block.body, "metadata_options", |res, body, _, _| {
+                imds(res, body, facts)
+            });
         }
         _ => {}
     }
 }
 
-/// The classic shape: `from_port`, `to_port`, `protocol`, `cidr_blocks`, `ipv6_cidr_blocks`.
+/// An AWS rule's attributes, read from a block or from an object of the attribute form
+/// (`ingress = [{ ... }]`).
+pub(crate) type Fields = HashMap<&'static str, (Val, Span)>;
+
+const KEYS: &[&str] = &[
+    "protocol",
+    "ip_protocol",
+    "from_port",
+    "to_port",
+    "cidr_blocks",
+    "ipv6_cidr_blocks",
+    "cidr_ipv4",
+    "cidr_ipv6",
+];
+
+fn fields_of_body(res: &mut Res, body: &Body) -> Fields {
+    KEYS.iter()
+        .filter_map(|k| res.val(body, k).map(|v| (*k, v)))
+        .collect()
+}
+
+pub(crate) fn fields_of_object(obj: &Val, whole: Span) -> Fields {
+    KEYS.iter()
+        .filter_map(|k| {
+            let v = obj.get(k)?.clone();
+            // Items written inside the attribute point at themselves; the key has no span.
+            let span =
+                v.at.as_ref()
+                    .filter(|a| a.file.is_none())
+                    .map_or(whole, |a| a.span);
+            Some((*k, (v, span)))
+        })
+        .collect()
+}
+
+/// The classic shape (`protocol`, ports, `cidr_blocks`, `ipv6_cidr_blocks`) and the VPC rule
+/// shape (`ip_protocol`, ports, `cidr_ipv4`, `cidr_ipv6`).
+pub(crate) fn rule_of(
+    f: &Fields,
+    direction: Direction,
+    resource: String,
+    span: Span,
+) -> Option<FirewallRule> {
+    let proto = f
+        .get("protocol")
+        .or_else(|| f.get("ip_protocol"))?
+        .0
+        .text()?;
+    let protocol = protocol_name(&proto);
+    let ports = ports(f, &protocol)?;
+    let mut found = Vec::new();
+    for key in ["cidr_blocks", "ipv6_cidr_blocks", "cidr_ipv4", "cidr_ipv6"] {
+        if let Some((v, at)) = f.get(key) {
+            found.extend(peers(v, *at));
+        }
+    }
+    Some(FirewallRule {
+        direction,
+        protocol,
+        ports,
+        peers: found,
+        resource,
+        span,
+    })
+}
+
 fn classic(
+    res: &mut Res,
     body: &Body,
     direction: Direction,
     resource: String,
-    span: crate::source::Span,
+    span: Span,
 ) -> Option<FirewallRule> {
-    let protocol = protocol(&attr(body, "protocol")?)?;
-    let ports = ports(body, &protocol)?;
-    let mut peers = Vec::new();
-    for key in ["cidr_blocks", "ipv6_cidr_blocks"] {
-        if let Some(Lit::List(items, _)) = attr(body, key) {
-            peers.extend(items.iter().filter_map(peer));
-        }
-    }
-    Some(FirewallRule {
-        direction,
-        protocol,
-        ports,
-        peers,
-        resource,
-        span,
-    })
+    let f = fields_of_body(res, body);
+    rule_of(&f, direction, resource, span)
 }
 
-/// The VPC rule shape: `ip_protocol`, `from_port`, `to_port`, `cidr_ipv4`, `cidr_ipv6`.
-fn vpc_rule(
-    body: &Body,
-    direction: Direction,
-    resource: String,
-    span: crate::source::Span,
-) -> Option<FirewallRule> {
-    let protocol = protocol(&attr(body, "ip_protocol")?)?;
-    let ports = ports(body, &protocol)?;
-    let peers = ["cidr_ipv4", "cidr_ipv6"]
-        .iter()
-        .filter_map(|k| attr(body, k))
-        .filter_map(|l| peer(&l))
-        .collect();
-    Some(FirewallRule {
-        direction,
-        protocol,
-        ports,
-        peers,
-        resource,
-        span,
-    })
-}
-
-/// `-1`, `all` and `"-1"` mean every protocol; numbers are mapped to names.
-fn protocol(l: &Lit) -> Option<String> {
-    let p = lit_text(l)?.to_ascii_lowercase();
-    Some(match p.as_str() {
-        "-1" | "all" => "all".into(),
-        "6" => "tcp".into(),
-        "17" => "udp".into(),
-        "1" => "icmp".into(),
-        "58" => "icmpv6".into(),
-        _ => p,
-    })
-}
-
-fn ports(body: &Body, protocol: &str) -> Option<PortRange> {
-    if protocol == "all" {
+/// AWS ignores ports for protocol `-1`; ICMP uses them for type and code.
+fn ports(f: &Fields, protocol: &str) -> Option<PortRange> {
+    if matches!(protocol, "all" | "icmp" | "icmpv6") {
         return Some(PortRange::ALL);
     }
-    let num = |k: &str| -> Option<i64> {
-        match attr(body, k)? {
-            Lit::Num(n, _) => Some(n as i64),
-            Lit::Str(s, _) => s.trim().parse().ok(),
-            _ => None,
-        }
-    };
-    let (from, to) = (num("from_port")?, num("to_port")?);
-    if from < 0 || to < 0 {
+    let from = f.get("from_port")?.0.as_num()?;
+    let to = f.get("to_port")?.0.as_num()?;
+    if from < 0.0 || to < 0.0 {
         return Some(PortRange::ALL);
     }
-    let clamp = |n: i64| n.clamp(0, 65535) as u16;
+    let clamp = |n: f64| n.clamp(0.0, 65535.0) as u16;
     Some(PortRange {
         from: clamp(from.min(to)),
         to: clamp(from.max(to)),
     })
 }
 
-fn peer(l: &Lit) -> Option<Peer> {
-    match l {
-        Lit::Str(s, span) => Some(Peer {
-            cidr: s.to_string(),
-            span: *span,
-        }),
-        _ => None,
+fn node_public_ip(res: &mut Res, body: &Body, facts: &mut FileFacts) {
+    if let Some((v, span)) = res.val(body, "associate_public_ip_address") {
+        if let Some(b) = v.as_bool() {
+            facts.node_settings.push(NodeSetting {
+                resource: res.address.clone(),
+                name: "associate_public_ip_address".into(),
+                value: b.to_string(),
+                span,
+            });
+        }
+    }
+}
+
+fn imds(res: &mut Res, body: &Body, facts: &mut FileFacts) {
+    for key in ["http_tokens", "http_endpoint"] {
+        if let Some((v, span)) = res.val(body, key) {
+            if let Some(t) = v.text() {
+                facts.node_settings.push(NodeSetting {
+                    resource: res.address.clone(),
+                    name: format!("metadata_options.{key}"),
+                    value: t,
+                    span,
+                });
+            }
+        }
     }
 }

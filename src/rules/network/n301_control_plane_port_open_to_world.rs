@@ -1,58 +1,42 @@
-//! N301: a firewall rule opens a Kubernetes control-plane port to the whole internet.
+//! N301: a firewall rule opens a Kubernetes control-plane or node port to the whole internet.
 
-use crate::facts::{Direction, FileFacts, PortRange};
+use crate::cidr::is_world_source;
+use crate::facts::{Direction, FileFacts};
+use crate::rules::firewall::{covers_all, exposures, is_tcp, named_hits, report};
 use crate::rules::{Cx, Rule};
+
+pub use crate::rules::firewall::CONTROL_PLANE_PORTS;
 
 pub struct ControlPlanePortOpenToWorld;
 pub static RULE: ControlPlanePortOpenToWorld = ControlPlanePortOpenToWorld;
 
-/// Kubernetes control-plane and node ports and what listens there.
-pub const CONTROL_PLANE_PORTS: &[(u16, u16, &str)] = &[
-    (6443, 6443, "kube-apiserver"),
-    (2379, 2380, "etcd"),
-    (10250, 10250, "kubelet API"),
-    (10257, 10257, "kube-controller-manager"),
-    (10259, 10259, "kube-scheduler"),
-];
-
 impl Rule for ControlPlanePortOpenToWorld {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        let extra = &cx.settings.sensitive_ports;
-        for rule in &facts.firewall_rules {
-            if rule.direction != Direction::Ingress || !matches!(rule.protocol.as_str(), "tcp" | "all") {
-                continue;
+        // All-port rules are N303's: one finding per source, not one per port.
+        let found = exposures(
+            facts,
+            Direction::Ingress,
+            |r| is_tcp(r) && !covers_all(r) && !named_hits(cx, r.ports, false).is_empty(),
+            |p| is_world_source(&p.cidr),
+        );
+        for e in found {
+            let mut hits: Vec<String> = Vec::new();
+            for r in &e.rules {
+                for h in named_hits(cx, r.ports, false) {
+                    if !hits.contains(&h) {
+                        hits.push(h);
+                    }
+                }
             }
-            let hit: Vec<String> = CONTROL_PLANE_PORTS
-                .iter()
-                .map(|(f, t, what)| (PortRange { from: *f, to: *t }, what.to_string()))
-                .chain(extra.iter().map(|(r, what)| (*r, what.clone())))
-                .filter(|(r, _)| r.overlaps(rule.ports))
-                .map(|(r, what)| format!("{} ({what})", short(r)))
-                .collect();
-            if hit.is_empty() {
-                continue;
-            }
-            for peer in rule.peers.iter().filter(|p| crate::cidr::is_world(&p.cidr)) {
-                cx.report(
-                    peer.span,
-                    format!(
-                        "{} allows {} from {} to {}, which includes {}",
-                        rule.resource,
-                        rule.protocol,
-                        peer.cidr,
-                        rule.ports,
-                        hit.join(", ")
-                    ),
-                );
-            }
+            let message = format!(
+                "{} allows {} from {} to {}, which includes {}",
+                e.resource(),
+                e.protocol(),
+                e.peer.cidr,
+                e.ports(),
+                hits.join(", ")
+            );
+            report(cx, e.peer, message);
         }
-    }
-}
-
-fn short(r: PortRange) -> String {
-    if r.from == r.to {
-        r.from.to_string()
-    } else {
-        format!("{}-{}", r.from, r.to)
     }
 }

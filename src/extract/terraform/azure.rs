@@ -1,0 +1,117 @@
+//! Azure: network security rules (`azurerm_network_security_rule` and inline `security_rule`
+//! blocks of `azurerm_network_security_group`) and NIC public IPs. Prefixes may be CIDRs or
+//! service tags; `*`, `Internet` and `Any` mean everyone (see `cidr::is_world_source`).
+
+use super::{peers, port_range, protocol_name, Res};
+use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, PortRange};
+use crate::source::Span;
+use hcl_edit::expr::Expression;
+use hcl_edit::structure::Body;
+
+pub fn resource(res: &mut Res, facts: &mut FileFacts) {
+    let block = res.block;
+    match res.rtype {
+        "azurerm_network_security_rule" => {
+            let (name, header) = (res.address.clone(), res.header());
+            rule(res, &block.body, name, header, facts);
+        }
+        "azurerm_network_security_group" => {
+            res.blocks(&block.body, "security_rule", |res, body, label, span| {
+                let name = format!("{} {label}", res.address);
+                rule(res, body, name, span, facts);
+            });
+        }
+        "azurerm_network_interface" => {
+            res.blocks(&block.body, "ip_configuration", |res, body, _, _| {
+                let Some(a) = body.get_attribute("public_ip_address_id") else {
+                    return;
+                };
+                // A reference to a public IP resource is a public IP, whatever its id.
+                if references(&a.value, "azurerm_public_ip") {
+                    facts.node_settings.push(NodeSetting {
+                        resource: res.address.clone(),
+                        name: "ip_configuration.public_ip_address_id".into(),
+                        value: "present".into(),
+                        span: super::span_of(&a.value),
+                    });
+                }
+            });
+        }
+        _ => {}
+    }
+}
+
+/// Whether the expression is a plain reference to a resource of this type.
+pub fn references(e: &Expression, rtype: &str) -> bool {
+    match e {
+        Expression::Traversal(t) => {
+            matches!(&t.expr, Expression::Variable(v) if v.value().as_str() == rtype)
+        }
+        _ => false,
+    }
+}
+
+fn rule(res: &mut Res, body: &Body, resource: String, span: Span, facts: &mut FileFacts) {
+    let allow = res.text(body, "access").map(|a| a.to_ascii_lowercase());
+    if allow.as_deref() != Some("allow") {
+        return;
+    }
+    let direction = match res
+        .text(body, "direction")
+        .map(|d| d.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("inbound") => Direction::Ingress,
+        Some("outbound") => Direction::Egress,
+        _ => return,
+    };
+    let Some(protocol) = res.text(body, "protocol") else {
+        return;
+    };
+    let protocol = match protocol_name(&protocol).as_str() {
+        "asterisk" => "all".to_string(),
+        p => p.to_string(),
+    };
+    let mut ranges = Vec::new();
+    for key in ["destination_port_range", "destination_port_ranges"] {
+        if let Some((v, _)) = res.val(body, key) {
+            let items = match v.items() {
+                Some(items) => items.to_vec(),
+                None => vec![v],
+            };
+            for i in items {
+                match i.text().and_then(|t| port_range(&t)) {
+                    Some(r) => ranges.push(r),
+                    None if !i.is_known() => return,
+                    None => {}
+                }
+            }
+        }
+    }
+    if protocol == "all" || protocol == "icmp" {
+        ranges = vec![PortRange::ALL];
+    }
+    let side = match direction {
+        Direction::Ingress => "source",
+        Direction::Egress => "destination",
+    };
+    let mut found = Vec::new();
+    for key in [
+        format!("{side}_address_prefix"),
+        format!("{side}_address_prefixes"),
+    ] {
+        if let Some((v, at)) = res.val(body, &key) {
+            found.extend(peers(&v, at));
+        }
+    }
+    for ports in ranges {
+        facts.firewall_rules.push(FirewallRule {
+            direction,
+            protocol: protocol.clone(),
+            ports,
+            peers: found.clone(),
+            resource: resource.clone(),
+            span,
+        });
+    }
+}

@@ -1,0 +1,105 @@
+//! GCP: `google_compute_firewall` (allow blocks; no `ports` = all ports; an ingress rule with
+//! no source ranges, tags or service accounts applies to 0.0.0.0/0) and instance public IPs
+//! (`network_interface.access_config`).
+
+use super::{peers, port_range, protocol_name, Res};
+use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, Peer, PortRange, ValueOrigin};
+use hcl_edit::structure::Body;
+
+pub fn resource(res: &mut Res, facts: &mut FileFacts) {
+    let block = res.block;
+    match res.rtype {
+        "google_compute_firewall" => firewall(res, &block.body, facts),
+        "google_compute_instance" | "google_compute_instance_template" => {
+            res.blocks(&block.body, "network_interface", |res, nic, _, _| {
+                res.blocks(nic, "access_config", |res, _, _, span| {
+                    facts.node_settings.push(NodeSetting {
+                        resource: res.address.clone(),
+                        name: "network_interface.access_config".into(),
+                        value: "present".into(),
+                        span,
+                    });
+                });
+            });
+        }
+        _ => {}
+    }
+}
+
+fn firewall(res: &mut Res, body: &Body, facts: &mut FileFacts) {
+    if res.bool(body, "disabled") == Some(true) {
+        return;
+    }
+    let direction = match res.val(body, "direction") {
+        None => Direction::Ingress,
+        Some((v, _)) => match v.text().map(|t| t.to_ascii_uppercase()).as_deref() {
+            Some("INGRESS") => Direction::Ingress,
+            Some("EGRESS") => Direction::Egress,
+            _ => return,
+        },
+    };
+    let (ranges_key, others): (&str, &[&str]) = match direction {
+        Direction::Ingress => ("source_ranges", &["source_tags", "source_service_accounts"]),
+        Direction::Egress => ("destination_ranges", &[]),
+    };
+    let found = match res.val(body, ranges_key) {
+        Some((v, at)) => {
+            if !v.is_known() {
+                return;
+            }
+            peers(&v, at)
+        }
+        // Nothing names the peers: GCP uses 0.0.0.0/0, unless tags or accounts restrict it.
+        None if others.iter().any(|k| body.get_attribute(k).is_some()) => Vec::new(),
+        None => {
+            let header = res.header();
+            vec![Peer {
+                cidr: "0.0.0.0/0".into(),
+                span: header,
+                origin: Some(ValueOrigin {
+                    file: None,
+                    span: header,
+                    note: format!("GCP default: the rule sets no {ranges_key}"),
+                }),
+            }]
+        }
+    };
+    let address = res.address.clone();
+    res.blocks(body, "allow", |res, allow, label, span| {
+        let Some(protocol) = res.text(allow, "protocol").map(|p| protocol_name(&p)) else {
+            return;
+        };
+        let ranges: Vec<PortRange> = match res.val(allow, "ports") {
+            None => vec![PortRange::ALL],
+            Some((v, _)) => match v.items() {
+                Some([]) => vec![PortRange::ALL],
+                Some(items) => {
+                    let r: Option<Vec<PortRange>> = items
+                        .iter()
+                        .map(|i| i.text().and_then(|t| port_range(&t)))
+                        .collect();
+                    match r {
+                        Some(r) => r,
+                        None => return,
+                    }
+                }
+                None => return,
+            },
+        };
+        for ports in ranges {
+            let ports = if matches!(protocol.as_str(), "icmp" | "icmpv6") {
+                PortRange::ALL
+            } else {
+                ports
+            };
+            facts.firewall_rules.push(FirewallRule {
+                direction,
+                protocol: protocol.clone(),
+                ports,
+                peers: found.clone(),
+                resource: format!("{address} {label}"),
+                span,
+            });
+        }
+    });
+}

@@ -1,0 +1,283 @@
+//! A Terraform module = one directory of `.tf` files. Variables and locals may live in any of
+//! them, and values in `terraform.tfvars` / `*.auto.tfvars`, so the extractor of one file reads
+//! its siblings (read-only, bounded, cached per directory) to resolve `var.*` and `local.*`.
+
+use super::eval::{Cx, Lookup, Val, V};
+use crate::source::{Source, SourceFile};
+use hcl_edit::structure::Body;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::SystemTime;
+
+/// Sibling files above this size are not read; nor more than this many files.
+const MAX_SIBLING_BYTES: u64 = 2 * 1024 * 1024;
+const MAX_SIBLINGS: usize = 256;
+/// Locals may refer to locals defined later; this many passes resolve chains that deep.
+const LOCAL_PASSES: usize = 8;
+
+/// The module's resolved names.
+#[derive(Default, Debug)]
+pub struct Module {
+    vars: HashMap<String, Val>,
+    locals: HashMap<String, Val>,
+}
+
+impl Lookup for Module {
+    fn var(&self, name: &str) -> Val {
+        self.vars.get(name).cloned().unwrap_or_else(Val::unknown)
+    }
+
+    fn local(&self, name: &str) -> Val {
+        self.locals.get(name).cloned().unwrap_or_else(Val::unknown)
+    }
+}
+
+/// One file of the module, parsed.
+pub struct ModFile {
+    pub source: Source,
+    pub body: Body,
+    tfvars: bool,
+    /// `*.auto.tfvars` apply after `terraform.tfvars`, in name order.
+    order: u8,
+}
+
+type Signature = Vec<(PathBuf, u64, Option<SystemTime>)>;
+type Cache = Mutex<HashMap<PathBuf, (Signature, Arc<Module>)>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
+/// The module the file at `path` belongs to. `body` is the file being linted, used alone when
+/// its directory cannot be read (standard input).
+pub fn for_file(path: &Path, shown: &str, text: &str) -> Arc<Module> {
+    let dir = match path.parent() {
+        Some(d) if d.as_os_str().is_empty() => Path::new("."),
+        Some(d) => d,
+        None => Path::new("."),
+    };
+    let members = siblings(dir);
+    let in_dir = members.iter().any(|(p, _, _)| same_file(p, path));
+    if !in_dir {
+        // Not on disk (stdin): the text alone is the module.
+        let mut files = Vec::new();
+        if let Ok(body) = crate::parse::hcl::parse(text) {
+            files.push(ModFile {
+                source: Arc::new(SourceFile::new(shown.to_string(), text.to_string())),
+                body,
+                tfvars: false,
+                order: 0,
+            });
+        }
+        return Arc::new(build(&files, None));
+    }
+    let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if let Ok(c) = cache().lock() {
+        if let Some((sig, m)) = c.get(&key) {
+            if *sig == members {
+                return m.clone();
+            }
+        }
+    }
+    let files = read_files(&members);
+    let module = Arc::new(build(&files, None));
+    if let Ok(mut c) = cache().lock() {
+        c.insert(key, (members, module.clone()));
+    }
+    module
+}
+
+/// A local child module (`source = "./..."`): its `.tf` files, and its names resolved with the
+/// caller's arguments in place of the defaults (tfvars do not apply to child modules).
+pub struct Child {
+    pub files: Arc<Vec<ModFile>>,
+    pub module: Module,
+}
+
+type FilesCache = Mutex<HashMap<PathBuf, (Signature, Arc<Vec<ModFile>>)>>;
+
+/// Parsed child-module files per directory: many calls share one module (`source = "../../"`).
+fn files_cache() -> &'static FilesCache {
+    static CACHE: OnceLock<FilesCache> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
+pub fn child(dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
+    let members: Signature = siblings(dir)
+        .into_iter()
+        .filter(|(p, _, _)| p.extension().is_some_and(|e| e == "tf"))
+        .collect();
+    if members.is_empty() {
+        return None;
+    }
+    let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let cached = files_cache().lock().ok().and_then(|c| {
+        c.get(&key)
+            .filter(|(sig, _)| *sig == members)
+            .map(|(_, f)| f.clone())
+    });
+    let files = match cached {
+        Some(f) => f,
+        None => {
+            let f = Arc::new(read_files(&members));
+            if let Ok(mut c) = files_cache().lock() {
+                c.insert(key, (members, f.clone()));
+            }
+            f
+        }
+    };
+    let module = build(&files, Some(args));
+    Some(Child { files, module })
+}
+
+fn read_files(members: &Signature) -> Vec<ModFile> {
+    members
+        .iter()
+        .filter_map(|(p, _, _)| {
+            let text = std::fs::read_to_string(p).ok()?;
+            let body = crate::parse::hcl::parse(&text).ok()?;
+            let name = p.file_name()?.to_string_lossy().to_string();
+            let (tfvars, order) = if name == "terraform.tfvars" {
+                (true, 1)
+            } else if name.ends_with(".auto.tfvars") {
+                (true, 2)
+            } else {
+                (false, 0)
+            };
+            let shown = crate::discover::display_path(p);
+            Some(ModFile {
+                source: Arc::new(SourceFile::new(shown, text)),
+                body,
+                tfvars,
+                order,
+            })
+        })
+        .collect()
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// The module's files with size and modification time, sorted (the cache key).
+fn siblings(dir: &Path) -> Signature {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Signature = rd
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let p = e.path();
+            let name = p.file_name()?.to_str()?.to_string();
+            let wanted = name.ends_with(".tf")
+                || name == "terraform.tfvars"
+                || name.ends_with(".auto.tfvars");
+            let meta = std::fs::metadata(&p).ok()?;
+            (wanted && meta.is_file() && meta.len() <= MAX_SIBLING_BYTES)
+                .then(|| (p, meta.len(), meta.modified().ok()))
+        })
+        .collect();
+    out.sort();
+    out.truncate(MAX_SIBLINGS);
+    out
+}
+
+fn note(s: String) -> Option<Arc<str>> {
+    Some(Arc::from(s.as_str()))
+}
+
+/// `args`: a module call's arguments, which replace defaults and tfvars.
+fn build(files: &[ModFile], args: Option<HashMap<String, Val>>) -> Module {
+    let mut files: Vec<&ModFile> = files.iter().collect();
+    files.sort_by(|a, b| (a.order, a.source.path.as_str()).cmp(&(b.order, b.source.path.as_str())));
+    let mut m = Module::default();
+    let empty = Module::default();
+    // Variable defaults: literal expressions (Terraform forbids references there).
+    for f in files.iter().filter(|f| !f.tfvars) {
+        for block in f.body.blocks().filter(|b| b.ident.as_str() == "variable") {
+            let Some(name) = block.labels.first().map(|l| l.as_str().to_string()) else {
+                continue;
+            };
+            let Some(default) = block.body.get_attribute("default") else {
+                continue;
+            };
+            if args.as_ref().is_some_and(|a| a.contains_key(&name)) {
+                continue;
+            }
+            let mut cx = Cx::new(
+                &empty,
+                Some(f.source.clone()),
+                note(format!("default of variable \"{name}\"")),
+            );
+            let v = cx.eval(&default.value);
+            m.vars.insert(name, v);
+        }
+    }
+    // tfvars override defaults, later files win; a module call's arguments replace both.
+    if let Some(args) = args {
+        m.vars.extend(args);
+        files.retain(|f| !f.tfvars);
+    }
+    for f in files.iter().filter(|f| f.tfvars) {
+        let fname = f.source.path.rsplit('/').next().unwrap_or("").to_string();
+        for a in f.body.attributes() {
+            let name = a.key.as_str().to_string();
+            let mut cx = Cx::new(
+                &empty,
+                Some(f.source.clone()),
+                note(format!("value of \"{name}\" in {fname}")),
+            );
+            let v = cx.eval(&a.value);
+            m.vars.insert(name, v);
+        }
+    }
+    // Locals, a few passes so later definitions can feed earlier ones.
+    let defs: Vec<(&&ModFile, &hcl_edit::structure::Attribute)> = files
+        .iter()
+        .filter(|f| !f.tfvars)
+        .flat_map(|f| {
+            f.body
+                .blocks()
+                .filter(|b| b.ident.as_str() == "locals")
+                .flat_map(move |b| b.body.attributes().map(move |a| (f, a)))
+        })
+        .collect();
+    for _ in 0..LOCAL_PASSES {
+        let mut changed = false;
+        let mut next = HashMap::new();
+        for (f, a) in &defs {
+            let name = a.key.as_str().to_string();
+            let mut cx = Cx::new(
+                &m,
+                Some(f.source.clone()),
+                note(format!("local \"{name}\"")),
+            );
+            let v = cx.eval(&a.value);
+            let before = m.locals.get(&name).map(known_score).unwrap_or(0);
+            if known_score(&v) != before {
+                changed = true;
+            }
+            next.insert(name, v);
+        }
+        m.locals = next;
+        if !changed {
+            break;
+        }
+    }
+    m
+}
+
+/// How much of a value is known; a pass that raises no score changes nothing.
+fn known_score(v: &Val) -> usize {
+    match &v.v {
+        V::Unknown | V::Error => 0,
+        V::List(items) => 1 + items.iter().map(known_score).sum::<usize>(),
+        V::Map(entries) => 1 + entries.iter().map(|(_, v)| known_score(v)).sum::<usize>(),
+        _ => 1,
+    }
+}

@@ -1,0 +1,128 @@
+resource "aws_eks_cluster" "eks_cm" {
+  name     = "eks_cm"
+  role_arn = aws_iam_role.cluster.arn
+  version  = "1.36"
+
+  enabled_cluster_log_types = ["api", "audit", "authenticator"]
+
+  vpc_config {
+    subnet_ids             = var.subnet_ids
+    endpoint_public_access = false
+    endpoint_private_access = true
+  }
+
+  encryption_config {
+    resources = ["secrets"]
+    provider {
+      key_arn = aws_kms_key.eks.arn
+    }
+  }
+
+  access_config {
+    authentication_mode = "CONFIG_MAP" # expect: C250
+  }
+}
+
+resource "google_container_cluster" "gke_abac" {
+  name               = "gke_abac"
+  min_master_version = "1.36"
+  datapath_provider  = "ADVANCED_DATAPATH"
+  enable_legacy_abac = true # expect: C250
+
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = true
+  }
+
+  database_encryption {
+    state    = "ENCRYPTED"
+    key_name = google_kms_crypto_key.etcd.id
+  }
+
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
+  node_config {
+    image_type = "COS_CONTAINERD"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks_norbac" {
+  name                = "aks_norbac"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  kubernetes_version  = "1.36"
+  automatic_upgrade_channel = "patch"
+  private_cluster_enabled = true
+  local_account_disabled  = true
+  role_based_access_control_enabled = false # expect: C250
+
+  default_node_pool {
+    name    = "default"
+    vm_size = "Standard_D4s_v5"
+    node_public_ip_enabled = false
+  }
+
+  network_profile {
+    network_plugin = "azure"
+    network_policy = "cilium"
+  }
+
+  key_management_service {
+    key_vault_key_id = azurerm_key_vault_key.etcd.id
+  }
+}
+
+resource "google_container_cluster" "gke_basic" {
+  name               = "gke_basic"
+  min_master_version = "1.36"
+  datapath_provider  = "ADVANCED_DATAPATH"
+
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = true
+  }
+
+  database_encryption {
+    state    = "ENCRYPTED"
+    key_name = google_kms_crypto_key.etcd.id
+  }
+
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
+  master_auth {
+    username = "admin" # expect: C250
+    password = var.pw
+  }
+
+  node_config {
+    image_type = "COS_CONTAINERD"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks_local" { # expect: C250
+  name                = "aks_local"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  kubernetes_version  = "1.36"
+  automatic_upgrade_channel = "patch"
+  private_cluster_enabled = true
+
+  default_node_pool {
+    name    = "default"
+    vm_size = "Standard_D4s_v5"
+    node_public_ip_enabled = false
+  }
+
+  network_profile {
+    network_plugin = "azure"
+    network_policy = "cilium"
+  }
+
+  key_management_service {
+    key_vault_key_id = azurerm_key_vault_key.etcd.id
+  }
+}

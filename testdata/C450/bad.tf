@@ -1,0 +1,61 @@
+resource "aws_eks_cluster" "eks_noenc" { # expect: C450
+  name     = "eks_noenc"
+  role_arn = aws_iam_role.cluster.arn
+  version  = "1.36"
+
+  enabled_cluster_log_types = ["api", "audit", "authenticator"]
+
+  vpc_config {
+    subnet_ids             = var.subnet_ids
+    endpoint_public_access = false
+    endpoint_private_access = true
+  }
+
+  access_config {
+    authentication_mode = "API"
+  }
+}
+
+resource "google_container_cluster" "gke_dec" {
+  name               = "gke_dec"
+  min_master_version = "1.36"
+  datapath_provider  = "ADVANCED_DATAPATH"
+
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = true
+  }
+
+  database_encryption {
+    state = "DECRYPTED" # expect: C450
+  }
+
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
+  node_config {
+    image_type = "COS_CONTAINERD"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "aks_nokms" { # expect: C450
+  name                = "aks_nokms"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  kubernetes_version  = "1.36"
+  automatic_upgrade_channel = "patch"
+  private_cluster_enabled = true
+  local_account_disabled  = true
+
+  default_node_pool {
+    name    = "default"
+    vm_size = "Standard_D4s_v5"
+    node_public_ip_enabled = false
+  }
+
+  network_profile {
+    network_plugin = "azure"
+    network_policy = "cilium"
+  }
+}

@@ -1,0 +1,25 @@
+resource "azurerm_kubernetes_cluster" "aks_noos" {
+  name                = "aks_noos"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  kubernetes_version  = "1.36"
+  automatic_upgrade_channel = "patch"
+  node_os_upgrade_channel   = "None" # expect: H151
+  private_cluster_enabled = true
+  local_account_disabled  = true
+
+  default_node_pool {
+    name    = "default"
+    vm_size = "Standard_D4s_v5"
+    node_public_ip_enabled = false
+  }
+
+  network_profile {
+    network_plugin = "azure"
+    network_policy = "cilium"
+  }
+
+  key_management_service {
+    key_vault_key_id = azurerm_key_vault_key.etcd.id
+  }
+}

@@ -1,0 +1,24 @@
+resource "google_container_cluster" "gke_unshielded" {
+  name               = "gke_unshielded"
+  min_master_version = "1.36"
+  datapath_provider     = "ADVANCED_DATAPATH"
+  enable_shielded_nodes = false # expect: H152
+
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = true
+  }
+
+  database_encryption {
+    state    = "ENCRYPTED"
+    key_name = google_kms_crypto_key.etcd.id
+  }
+
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
+  node_config {
+    image_type = "COS_CONTAINERD"
+  }
+}

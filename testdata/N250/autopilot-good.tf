@@ -1,0 +1,49 @@
+resource "google_container_cluster" "gke_autopilot" {
+  name               = "gke_autopilot"
+  min_master_version = "1.36"
+  enable_autopilot   = true
+
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = true
+  }
+
+  database_encryption {
+    state    = "ENCRYPTED"
+    key_name = google_kms_crypto_key.etcd.id
+  }
+
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
+  node_config {
+    image_type = "COS_CONTAINERD"
+  }
+}
+
+resource "google_container_cluster" "gke_netpol" {
+  name               = "gke_netpol"
+  min_master_version = "1.36"
+  network_policy {
+    enabled = true
+  }
+
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = true
+  }
+
+  database_encryption {
+    state    = "ENCRYPTED"
+    key_name = google_kms_crypto_key.etcd.id
+  }
+
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
+  node_config {
+    image_type = "COS_CONTAINERD"
+  }
+}

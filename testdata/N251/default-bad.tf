@@ -1,0 +1,19 @@
+resource "google_container_cluster" "gke_nowi" { # expect: N251
+  name               = "gke_nowi"
+  min_master_version = "1.36"
+  datapath_provider  = "ADVANCED_DATAPATH"
+
+  private_cluster_config {
+    enable_private_nodes    = true
+    enable_private_endpoint = true
+  }
+
+  database_encryption {
+    state    = "ENCRYPTED"
+    key_name = google_kms_crypto_key.etcd.id
+  }
+
+  node_config {
+    image_type = "COS_CONTAINERD"
+  }
+}

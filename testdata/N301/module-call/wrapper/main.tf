@@ -1,0 +1,9 @@
+variable "cidrs" {
+  type = list(string)
+}
+
+module "inner" {
+  source  = "../sg"
+  name    = "wrapped"
+  allowed = var.cidrs
+}

@@ -1,0 +1,9 @@
+resource "aws_eks_node_group" "ssh" {
+  cluster_name = "x"
+  ami_type     = "BOTTLEROCKET_x86_64"
+
+  remote_access {
+    ec2_ssh_key               = "admin"
+    source_security_group_ids = [aws_security_group.bastion.id]
+  }
+}
