@@ -85,7 +85,10 @@ fn hostile_inputs_are_diagnosed_and_the_scan_goes_on() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = v["findings"].as_array().unwrap();
     // Only the real file has findings, and its anonymous-auth finding survived.
-    assert!(findings.iter().all(|f| f["path"] == "real.yaml"), "{findings:?}");
+    assert!(
+        findings.iter().all(|f| f["path"] == "real.yaml"),
+        "{findings:?}"
+    );
     assert!(findings.iter().any(|f| f["rule"] == "C202"), "{findings:?}");
     let diags = v["diagnostics"].as_array().unwrap();
     let diag_for = |name: &str| {
