@@ -97,6 +97,8 @@ pub struct Settings {
     pub min_kubernetes_minor: Option<u32>,
     /// Extra services H203 treats as non-essential.
     pub non_essential_services: Vec<String>,
+    /// Terraform `--var-file`s, applied to root modules after `*.auto.tfvars`.
+    pub var_files: Vec<std::path::PathBuf>,
 }
 
 /// An `[[ignore]]` entry, compiled.
@@ -350,6 +352,7 @@ fn compile_settings(raw: RawSettings) -> Result<Settings, String> {
         eol_warning_days: raw.eol_warning_days,
         min_kubernetes_minor,
         non_essential_services: raw.non_essential_services,
+        var_files: Vec::new(),
     })
 }
 

@@ -299,7 +299,14 @@ fn lint_source(
             Err(e) => parse_failed(e, &mut diags),
         },
         Format::Terraform => match parse::hcl::parse(text) {
-            Ok(body) => extract::terraform_module(&body, text, path, &file.path, &mut facts),
+            Ok(body) => extract::terraform_module(
+                &body,
+                text,
+                path,
+                &file.path,
+                &config.settings.var_files,
+                &mut facts,
+            ),
             Err(e) => parse_failed(e, &mut diags),
         },
     }

@@ -61,6 +61,9 @@ struct CheckArgs {
     /// Worker threads (default: one per core).
     #[arg(long)]
     threads: Option<usize>,
+    /// Terraform variable file for root modules (like `terraform plan -var-file`); repeatable.
+    #[arg(long = "var-file")]
+    var_file: Vec<PathBuf>,
     /// Report only findings not recorded in this baseline file.
     #[arg(long)]
     baseline: Option<PathBuf>,
@@ -145,10 +148,16 @@ fn check(args: CheckArgs) -> ExitCode {
         fail_on: args.fail_on,
         min_severity: args.min_severity,
     };
-    let config = match Config::load(&start, &overrides) {
+    let mut config = match Config::load(&start, &overrides) {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
+    for f in &args.var_file {
+        if !f.is_file() {
+            return fail(&format!("--var-file {}: no such file", f.display()));
+        }
+    }
+    config.settings.var_files = args.var_file.clone();
     let input = kube_harden::Input {
         paths,
         stdin,

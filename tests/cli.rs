@@ -336,3 +336,39 @@ fn baseline_round_trip_survives_moved_lines() {
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0]["path"], "new.yaml");
 }
+
+#[test]
+fn var_file_values_reach_the_root_module() {
+    let tf = "variable \"admin_cidrs\" {\n  default = [\"10.0.0.0/8\"]\n}\n\nresource \"aws_security_group\" \"cp\" {\n  ingress {\n    from_port   = 6443\n    to_port     = 6443\n    protocol    = \"tcp\"\n    cidr_blocks = var.admin_cidrs\n  }\n}\n";
+    let dir = tree(&[
+        ("infra/main.tf", tf),
+        ("envs/prod.tfvars", "admin_cidrs = [\"0.0.0.0/0\"]\n"),
+        (".kube-harden.toml", "select = [\"N301\"]\n"),
+    ]);
+    assert_eq!(code(&run(dir.path(), &["check", "infra"])), 0);
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            "infra",
+            "--var-file",
+            "envs/prod.tfvars",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&o), 1, "{}", stdout(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "N301");
+    assert_eq!(f["path"], "infra/main.tf");
+    assert_eq!(f["start"]["line"], 10);
+    assert_eq!(f["related"][0]["path"], "envs/prod.tfvars");
+    assert_eq!(
+        code(&run(
+            dir.path(),
+            &["check", "infra", "--var-file", "nope.tfvars"]
+        )),
+        2
+    );
+}

@@ -92,9 +92,10 @@ pub fn terraform_module(
     text: &str,
     path: &std::path::Path,
     shown: &str,
+    var_files: &[std::path::PathBuf],
     facts: &mut FileFacts,
 ) {
-    terraform::extract_in_module(body, text, path, shown, facts);
+    terraform::extract_in_module(body, text, path, shown, var_files, facts);
 }
 
 /// The span of a map key, for anchoring findings about its section.

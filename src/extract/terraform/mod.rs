@@ -25,13 +25,20 @@ const MAX_INSTANCES: usize = 64;
 
 /// Lowers a file with no module context (its own variables and locals only).
 pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
-    extract_in_module(body, text, Path::new("<stdin>"), "<stdin>", facts);
+    extract_in_module(body, text, Path::new("<stdin>"), "<stdin>", &[], facts);
 }
 
-pub fn extract_in_module(body: &Body, text: &str, path: &Path, shown: &str, facts: &mut FileFacts) {
+pub fn extract_in_module(
+    body: &Body,
+    text: &str,
+    path: &Path,
+    shown: &str,
+    var_files: &[std::path::PathBuf],
+    facts: &mut FileFacts,
+) {
     // Host configs in heredocs (Bottlerocket user_data, Butane in ct_config) are linted in place.
     embedded::extract(body, text, facts);
-    let module = module::for_file(path, shown, text);
+    let module = module::for_file(path, shown, text, var_files);
     resources(body, &module, facts);
     let me: Source = Arc::new(SourceFile::new(shown.to_string(), text.to_string()));
     let dir = path.parent().unwrap_or(Path::new("."));

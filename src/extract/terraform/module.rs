@@ -52,17 +52,19 @@ fn cache() -> &'static Cache {
 
 /// The module the file at `path` belongs to. `body` is the file being linted, used alone when
 /// its directory cannot be read (standard input).
-pub fn for_file(path: &Path, shown: &str, text: &str) -> Arc<Module> {
+/// `var_files`: `--var-file` arguments, applied after `*.auto.tfvars` in the order given.
+pub fn for_file(path: &Path, shown: &str, text: &str, var_files: &[PathBuf]) -> Arc<Module> {
     let dir = match path.parent() {
         Some(d) if d.as_os_str().is_empty() => Path::new("."),
         Some(d) => d,
         None => Path::new("."),
     };
-    let members = siblings(dir);
+    let mut members = siblings(dir);
     let in_dir = members.iter().any(|(p, _, _)| same_file(p, path));
+    members.extend(var_file_members(var_files));
     if !in_dir {
         // Not on disk (stdin): the text alone is the module.
-        let mut files = Vec::new();
+        let mut files = read_files(&var_file_members(var_files), var_files);
         if let Ok(body) = crate::parse::hcl::parse(text) {
             files.push(ModFile {
                 source: Arc::new(SourceFile::new(shown.to_string(), text.to_string())),
@@ -81,7 +83,7 @@ pub fn for_file(path: &Path, shown: &str, text: &str) -> Arc<Module> {
             }
         }
     }
-    let files = read_files(&members);
+    let files = read_files(&members, var_files);
     let module = Arc::new(build(&files, None));
     if let Ok(mut c) = cache().lock() {
         c.insert(key, (members, module.clone()));
@@ -121,7 +123,7 @@ pub fn child(dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
     let files = match cached {
         Some(f) => f,
         None => {
-            let f = Arc::new(read_files(&members));
+            let f = Arc::new(read_files(&members, &[]));
             if let Ok(mut c) = files_cache().lock() {
                 c.insert(key, (members, f.clone()));
             }
@@ -132,14 +134,29 @@ pub fn child(dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
     Some(Child { files, module })
 }
 
-fn read_files(members: &Signature) -> Vec<ModFile> {
+/// Var files as cache-key members (size and modification time included).
+fn var_file_members(var_files: &[PathBuf]) -> Signature {
+    var_files
+        .iter()
+        .filter_map(|p| {
+            let meta = std::fs::metadata(p).ok()?;
+            (meta.is_file() && meta.len() <= MAX_SIBLING_BYTES)
+                .then(|| (p.clone(), meta.len(), meta.modified().ok()))
+        })
+        .collect()
+}
+
+fn read_files(members: &Signature, var_files: &[PathBuf]) -> Vec<ModFile> {
     members
         .iter()
         .filter_map(|(p, _, _)| {
             let text = std::fs::read_to_string(p).ok()?;
             let body = crate::parse::hcl::parse(&text).ok()?;
             let name = p.file_name()?.to_string_lossy().to_string();
-            let (tfvars, order) = if name == "terraform.tfvars" {
+            let var_file = var_files.iter().position(|v| v == p);
+            let (tfvars, order) = if let Some(i) = var_file {
+                (true, 3u8.saturating_add(i.min(200) as u8))
+            } else if name == "terraform.tfvars" {
                 (true, 1)
             } else if name.ends_with(".auto.tfvars") {
                 (true, 2)
