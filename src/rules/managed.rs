@@ -22,19 +22,10 @@ pub fn is_unknown(c: &ManagedCluster, path: &str) -> bool {
     matches!(c.setting(path), ClusterSetting::Unknown)
 }
 
-/// Kubernetes minors supported upstream on 2026-11-27 start at this one (1.35, 1.36, 1.37).
-pub const OLDEST_SUPPORTED_MINOR: u32 = 35;
-pub const SUPPORT_TABLE_DATE: &str = "2026-11-27";
-
 /// The minor of a version string (`1.29`, `1.29.3`, `1.29.1-gke.100`, `v1.30`); `None` for
-/// `latest`, channels and anything else.
+/// `latest`, channels and anything else. One parser for the whole tool: `k8s::minor_of`.
 pub fn minor(version: &str) -> Option<u32> {
-    let v = version.trim().trim_start_matches('v');
-    let mut parts = v.split(['.', '-']);
-    if parts.next()? != "1" {
-        return None;
-    }
-    parts.next()?.parse().ok()
+    crate::k8s::minor_of(version)
 }
 
 #[cfg(test)]

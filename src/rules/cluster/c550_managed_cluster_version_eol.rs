@@ -1,7 +1,8 @@
 //! C550: a managed cluster or node pool pins a Kubernetes minor that is past end of life.
 
 use crate::facts::{ClusterSetting, FileFacts};
-use crate::rules::managed::{minor, OLDEST_SUPPORTED_MINOR, SUPPORT_TABLE_DATE};
+use crate::k8s::{oldest_supported, TABLE_DATE};
+use crate::rules::managed::minor;
 use crate::rules::{Cx, Rule};
 
 pub struct ManagedClusterVersionEol;
@@ -16,6 +17,10 @@ const PATHS: &[&str] = &[
 
 impl Rule for ManagedClusterVersionEol {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
+        // The oldest supported minor: the configured floor, else the dated release table's.
+        let Some(oldest) = cx.settings.min_kubernetes_minor.or_else(oldest_supported) else {
+            return;
+        };
         for c in &facts.managed_clusters {
             for path in PATHS {
                 let ClusterSetting::Set(v, f) = c.setting(path) else {
@@ -24,10 +29,10 @@ impl Rule for ManagedClusterVersionEol {
                 let Some(m) = minor(v) else {
                     continue;
                 };
-                if m < OLDEST_SUPPORTED_MINOR {
+                if m < oldest {
                     crate::rules::managed::report_field(cx, f,
                         format!(
-                            "{} runs Kubernetes {v} ({path}); 1.{m} is past end of life (supported minors on {SUPPORT_TABLE_DATE}: 1.{OLDEST_SUPPORTED_MINOR} and later)",
+                            "{} runs Kubernetes {v} ({path}); 1.{m} is past end of life (supported minors on {TABLE_DATE}: 1.{oldest} and later)",
                             c.resource
                         ),
                     );
