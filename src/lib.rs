@@ -199,11 +199,16 @@ fn lint_text_full(
     }));
     match result {
         Ok((f, d, facts)) => {
-            let p = (!facts.kube.is_empty()).then(|| project::ProjectFile {
+            let relevant = !facts.kube.is_empty()
+                || !facts.host.units.is_empty()
+                || !facts.host.entries.is_empty()
+                || facts.host.reboot_manager.is_some();
+            let p = relevant.then(|| project::ProjectFile {
                 source: file.clone(),
                 rel,
                 complete,
                 kube: facts.kube,
+                host: facts.host,
                 objects: facts.objects,
             });
             (f, d, p)

@@ -9,7 +9,7 @@
 
 use crate::config::Settings;
 use crate::facts::kube::KubeFacts;
-use crate::facts::ObjectScope;
+use crate::facts::{HostFacts, ObjectScope};
 use crate::rules::Report;
 use crate::source::{Source, Span};
 
@@ -22,6 +22,8 @@ pub struct ProjectFile {
     /// Found by walking a directory (not named on the command line, not stdin).
     pub complete: bool,
     pub kube: KubeFacts,
+    /// Host-config facts (Ignition, Butane, Bottlerocket) of the file.
+    pub host: HostFacts,
     pub objects: Vec<ObjectScope>,
 }
 

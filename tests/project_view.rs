@@ -5,6 +5,10 @@ use kube_harden::config::{Config, Overrides};
 use std::path::{Path, PathBuf};
 
 fn n401_count(paths: Vec<PathBuf>) -> usize {
+    count("N401", paths)
+}
+
+fn count(rule: &str, paths: Vec<PathBuf>) -> usize {
     let config = Config::load(&paths[0], &Overrides::default()).unwrap();
     let outcome = kube_harden::scan(
         &kube_harden::Input {
@@ -13,7 +17,7 @@ fn n401_count(paths: Vec<PathBuf>) -> usize {
         },
         &config,
     );
-    outcome.active().filter(|f| f.rule_id == "N401").count()
+    outcome.active().filter(|f| f.rule_id == rule).count()
 }
 
 #[test]
@@ -28,4 +32,18 @@ fn explicit_files_are_a_partial_view() {
         0
     );
     assert_eq!(n401_count(vec![dir.clone()]), 3);
+}
+
+#[test]
+fn reboot_manager_anywhere_in_the_scan_silences_h103() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let masked = data.join("H103-reboot-manager-in-scan/controller.bu");
+    // Alone and named explicitly: a partial view, the reboot manager may be elsewhere.
+    assert_eq!(count("H103", vec![masked.clone()]), 0);
+    // In a walked directory with FLUO: silent. Without any reboot manager: reported.
+    assert_eq!(
+        count("H103", vec![data.join("H103-reboot-manager-in-scan")]),
+        0
+    );
+    assert_eq!(count("H103", vec![data.join("H103")]), 4);
 }
