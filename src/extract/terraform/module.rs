@@ -60,7 +60,9 @@ pub fn for_file(path: &Path, shown: &str, text: &str, var_files: &[PathBuf]) -> 
         None => Path::new("."),
     };
     let mut members = siblings(dir);
-    let in_dir = members.iter().any(|(p, _, _)| same_file(p, path));
+    // Members are `dir`'s entries, so comparing names is enough (no per-member canonicalize:
+    // that made every file of a large module cost O(files) path lookups).
+    let in_dir = members.iter().any(|(p, _, _)| p.file_name() == path.file_name());
     members.extend(var_file_members(var_files));
     if !in_dir {
         // Not on disk (stdin): the text alone is the module.
@@ -172,13 +174,6 @@ fn read_files(members: &Signature, var_files: &[PathBuf]) -> Vec<ModFile> {
             })
         })
         .collect()
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
 }
 
 /// The module's files with size and modification time, sorted (the cache key).
