@@ -303,17 +303,12 @@ fn lint_source(
             Ok(doc) => extract::toml_document(&doc, &mut facts),
             Err(e) => parse_failed(e, &mut diags),
         },
-        Format::Terraform => match parse::hcl::parse(text) {
-            Ok(body) => extract::terraform_module(
-                &body,
-                text,
-                path,
-                &file.path,
-                &config.settings.var_files,
-                &mut facts,
-            ),
-            Err(e) => parse_failed(e, &mut diags),
-        },
+        Format::Terraform => {
+            let var_files = &config.settings.var_files;
+            if let Err(e) = extract::terraform_file(text, path, &file.path, var_files, &mut facts) {
+                parse_failed(e, &mut diags);
+            }
+        }
     }
     let mut findings = run_rules(file, &facts, config);
     suppress::apply(file, rel, &mut findings, &facts.objects, config, &mut diags);

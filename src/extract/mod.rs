@@ -87,15 +87,14 @@ pub fn terraform(body: &Body, text: &str, facts: &mut FileFacts) {
 
 /// Lowers a Terraform file into facts, resolving variables and locals from the other files of
 /// its directory (its module).
-pub fn terraform_module(
-    body: &Body,
+pub fn terraform_file(
     text: &str,
     path: &std::path::Path,
     shown: &str,
     var_files: &[std::path::PathBuf],
     facts: &mut FileFacts,
-) {
-    terraform::extract_in_module(body, text, path, shown, var_files, facts);
+) -> Result<(), crate::parse::ParseError> {
+    terraform::extract_file(text, path, shown, var_files, facts)
 }
 
 /// The span of a map key, for anchoring findings about its section.

@@ -28,6 +28,30 @@ pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
     extract_in_module(body, text, Path::new("<stdin>"), "<stdin>", &[], facts);
 }
 
+/// Lints one `.tf` file in its module. The module's files are parsed once per directory and
+/// cached, so the file's own body is taken from there rather than parsed a second time.
+pub fn extract_file(
+    text: &str,
+    path: &Path,
+    shown: &str,
+    var_files: &[std::path::PathBuf],
+    facts: &mut FileFacts,
+) -> Result<(), crate::parse::ParseError> {
+    let module = module::for_file(path, shown, text, var_files);
+    match module.body_of(path, text) {
+        Some(body) => with_module(body, text, path, shown, &module, facts),
+        None => with_module(
+            &crate::parse::hcl::parse(text)?,
+            text,
+            path,
+            shown,
+            &module,
+            facts,
+        ),
+    }
+    Ok(())
+}
+
 pub fn extract_in_module(
     body: &Body,
     text: &str,
@@ -36,13 +60,31 @@ pub fn extract_in_module(
     var_files: &[std::path::PathBuf],
     facts: &mut FileFacts,
 ) {
+    let module = module::for_file(path, shown, text, var_files);
+    with_module(body, text, path, shown, &module, facts);
+}
+
+fn with_module(
+    body: &Body,
+    text: &str,
+    path: &Path,
+    shown: &str,
+    module: &Module,
+    facts: &mut FileFacts,
+) {
     // Host configs in heredocs (Bottlerocket user_data, Butane in ct_config) are linted in place.
     embedded::extract(body, text, facts);
-    let module = module::for_file(path, shown, text, var_files);
-    resources(body, &module, facts);
+    resources(body, module, facts);
+    let calls: Vec<&Block> = body
+        .blocks()
+        .filter(|b| b.ident.as_str() == "module")
+        .collect();
+    if calls.is_empty() {
+        return;
+    }
     let me: Source = Arc::new(SourceFile::new(shown.to_string(), text.to_string()));
     let dir = path.parent().unwrap_or(Path::new("."));
-    for block in body.blocks().filter(|b| b.ident.as_str() == "module") {
+    for block in calls {
         let call = Call {
             me: &me,
             at: &me,
@@ -52,7 +94,7 @@ pub fn extract_in_module(
             root: dir,
             key: String::new(),
         };
-        module_call(block, &module, dir, &call, facts);
+        module_call(block, module, dir, &call, facts);
     }
 }
 

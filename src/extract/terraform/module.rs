@@ -17,10 +17,31 @@ const MAX_SIBLINGS: usize = 256;
 const LOCAL_PASSES: usize = 8;
 
 /// The module's resolved names.
-#[derive(Default, Debug)]
+#[derive(Default)]
 pub struct Module {
     vars: HashMap<String, Val>,
     locals: HashMap<String, Val>,
+    /// A root module's own files, parsed once and kept so linting a file does not parse it again.
+    files: Vec<ModFile>,
+}
+
+impl std::fmt::Debug for Module {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Module")
+            .field("vars", &self.vars)
+            .field("locals", &self.locals)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Module {
+    /// The parsed body of the module's file at `path`, if it was read from the same `text`.
+    pub fn body_of(&self, path: &Path, text: &str) -> Option<&Body> {
+        self.files
+            .iter()
+            .find(|f| f.path.file_name() == path.file_name() && f.source.text == text)
+            .map(|f| &f.body)
+    }
 }
 
 impl Lookup for Module {
@@ -37,6 +58,7 @@ impl Lookup for Module {
 pub struct ModFile {
     pub source: Source,
     pub body: Body,
+    path: PathBuf,
     tfvars: bool,
     /// `*.auto.tfvars` apply after `terraform.tfvars`, in name order.
     order: u8,
@@ -62,7 +84,9 @@ pub fn for_file(path: &Path, shown: &str, text: &str, var_files: &[PathBuf]) -> 
     let mut members = siblings(dir);
     // Members are `dir`'s entries, so comparing names is enough (no per-member canonicalize:
     // that made every file of a large module cost O(files) path lookups).
-    let in_dir = members.iter().any(|(p, _, _)| p.file_name() == path.file_name());
+    let in_dir = members
+        .iter()
+        .any(|(p, _, _)| p.file_name() == path.file_name());
     members.extend(var_file_members(var_files));
     if !in_dir {
         // Not on disk (stdin): the text alone is the module.
@@ -71,6 +95,7 @@ pub fn for_file(path: &Path, shown: &str, text: &str, var_files: &[PathBuf]) -> 
             files.push(ModFile {
                 source: Arc::new(SourceFile::new(shown.to_string(), text.to_string())),
                 body,
+                path: path.to_path_buf(),
                 tfvars: false,
                 order: 0,
             });
@@ -86,7 +111,9 @@ pub fn for_file(path: &Path, shown: &str, text: &str, var_files: &[PathBuf]) -> 
         }
     }
     let files = read_files(&members, var_files);
-    let module = Arc::new(build(&files, None));
+    let mut module = build(&files, None);
+    module.files = files;
+    let module = Arc::new(module);
     if let Ok(mut c) = cache().lock() {
         c.insert(key, (members, module.clone()));
     }
@@ -169,6 +196,7 @@ fn read_files(members: &Signature, var_files: &[PathBuf]) -> Vec<ModFile> {
             Some(ModFile {
                 source: Arc::new(SourceFile::new(shown, text)),
                 body,
+                path: p.clone(),
                 tfvars,
                 order,
             })
