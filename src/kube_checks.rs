@@ -26,6 +26,29 @@ pub fn builtin_role(role: &Role) -> bool {
             ))
 }
 
+/// Reports every explicit grant of `verbs` on `targets` in the file's roles, at the resource
+/// as written: the shared body of the single-permission RBAC rules (C223-C230).
+pub fn report_grants(
+    facts: &crate::facts::FileFacts,
+    cx: &mut crate::rules::Cx,
+    targets: &[(&str, &str)],
+    verbs: &[&str],
+) {
+    for role in &facts.kube.roles {
+        for g in explicit_grants(role, targets, verbs) {
+            cx.report(
+                g.resource.span,
+                format!(
+                    "{} grants {} on {}",
+                    role.meta.display(),
+                    g.verbs.join(", "),
+                    g.resource.value
+                ),
+            );
+        }
+    }
+}
+
 /// Rules of `role` that name one of `targets` (`(api group, resource)`) with one of `verbs`.
 /// Grants only through `*` (resource or verb) are left to the wildcard rule, and rules limited
 /// by `resourceNames` are already scoped.

@@ -347,26 +347,23 @@ fn cluster_via_call(
             },
         }
     };
-    for f in &mut c.fields {
-        let origin = f.origin.take();
-        if from_call(&origin) {
-            let o = origin.unwrap_or_else(|| child_place(None, f.span));
-            f.origin = Some(child_place(None, f.span));
-            f.span = o.span;
+    // A value set by the call's argument is reported there (the child's place becomes related);
+    // one set inside the child is reported at the call's label (the child's place related).
+    let relocate = |span: &mut Span, origin: &mut Option<ValueOrigin>| {
+        let taken = origin.take();
+        if from_call(&taken) {
+            let o = taken.unwrap_or_else(|| child_place(None, *span));
+            *origin = Some(child_place(None, *span));
+            *span = o.span;
         } else {
-            f.origin = Some(child_place(origin, f.span));
-            f.span = label;
+            *origin = Some(child_place(taken, *span));
+            *span = label;
         }
+    };
+    for f in &mut c.fields {
+        relocate(&mut f.span, &mut f.origin);
         for p in &mut f.peers {
-            let origin = p.origin.take();
-            if from_call(&origin) {
-                let o = origin.unwrap_or_else(|| child_place(None, p.span));
-                p.origin = Some(child_place(None, p.span));
-                p.span = o.span;
-            } else {
-                p.origin = Some(child_place(origin, p.span));
-                p.span = label;
-            }
+            relocate(&mut p.span, &mut p.origin);
         }
     }
     c.resource = address;
