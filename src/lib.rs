@@ -58,6 +58,7 @@ impl Outcome {
 }
 
 pub fn scan(input: &Input, config: &Config) -> Outcome {
+    extract::terraform::module::reset();
     let mut diagnostics = Vec::new();
     let candidates = discover::discover(&input.paths, &mut diagnostics);
     // Files named on the command line are a partial view for project rules.

@@ -72,6 +72,54 @@ fn cache() -> &'static Cache {
     CACHE.get_or_init(Default::default)
 }
 
+/// Directories whose modules stay cached. Files are linted in sorted order, so a directory's
+/// files come together and a small cache keeps nearly every hit while memory stays bounded
+/// (parsed bodies are large).
+const CACHED_DIRS: usize = 32;
+
+/// Inserts into a bounded cache: when full, it starts over.
+fn bounded_insert<V>(map: &mut HashMap<PathBuf, V>, key: PathBuf, value: V) {
+    if map.len() >= CACHED_DIRS {
+        map.clear();
+    }
+    map.insert(key, value);
+}
+
+type Listings = Mutex<HashMap<PathBuf, Arc<Signature>>>;
+
+/// Directory listings for the current scan: every file of a directory would otherwise list and
+/// stat all its siblings again (quadratic in a directory of thousands of `.tf` files).
+fn listings() -> &'static Listings {
+    static CACHE: OnceLock<Listings> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
+}
+
+fn listing(dir: &Path) -> Signature {
+    let key = dir.to_path_buf();
+    if let Some(l) = listings().lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return (*l).clone();
+    }
+    let l = siblings(dir);
+    if let Ok(mut c) = listings().lock() {
+        bounded_insert(&mut c, key, Arc::new(l.clone()));
+    }
+    l
+}
+
+/// Forgets everything cached: called when a scan starts, since files may have changed since
+/// the previous scan of the same process.
+pub fn reset() {
+    if let Ok(mut c) = cache().lock() {
+        c.clear();
+    }
+    if let Ok(mut c) = files_cache().lock() {
+        c.clear();
+    }
+    if let Ok(mut c) = listings().lock() {
+        c.clear();
+    }
+}
+
 /// The module the file at `path` belongs to. `body` is the file being linted, used alone when
 /// its directory cannot be read (standard input).
 /// `var_files`: `--var-file` arguments, applied after `*.auto.tfvars` in the order given.
@@ -81,7 +129,7 @@ pub fn for_file(path: &Path, shown: &str, text: &str, var_files: &[PathBuf]) -> 
         Some(d) => d,
         None => Path::new("."),
     };
-    let mut members = siblings(dir);
+    let mut members = listing(dir);
     // Members are `dir`'s entries, so comparing names is enough (no per-member canonicalize:
     // that made every file of a large module cost O(files) path lookups).
     let in_dir = members
@@ -115,7 +163,7 @@ pub fn for_file(path: &Path, shown: &str, text: &str, var_files: &[PathBuf]) -> 
     module.files = files;
     let module = Arc::new(module);
     if let Ok(mut c) = cache().lock() {
-        c.insert(key, (members, module.clone()));
+        bounded_insert(&mut c, key, (members, module.clone()));
     }
     module
 }
@@ -136,7 +184,7 @@ fn files_cache() -> &'static FilesCache {
 }
 
 pub fn child(dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
-    let members: Signature = siblings(dir)
+    let members: Signature = listing(dir)
         .into_iter()
         .filter(|(p, _, _)| p.extension().is_some_and(|e| e == "tf"))
         .collect();
@@ -154,7 +202,7 @@ pub fn child(dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
         None => {
             let f = Arc::new(read_files(&members, &[]));
             if let Ok(mut c) = files_cache().lock() {
-                c.insert(key, (members, f.clone()));
+                bounded_insert(&mut c, key, (members, f.clone()));
             }
             f
         }
