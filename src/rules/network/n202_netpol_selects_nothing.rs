@@ -8,7 +8,8 @@ use crate::facts::kube::{LabelSelector, Workload};
 use crate::facts::FileFacts;
 use crate::project::{Project, ProjectCx};
 use crate::rules::{Cx, Rule};
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 pub struct NetpolSelectsNothing;
 pub static RULE: NetpolSelectsNothing = NetpolSelectsNothing;
@@ -37,24 +38,26 @@ impl Rule for NetpolSelectsNothing {
     fn check(&self, _facts: &FileFacts, _cx: &mut Cx) {}
 
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
-        let workloads: Vec<(usize, &Workload)> = project.each(|k| &k.workloads).collect();
         let dir = |file: usize| {
             project
                 .files
                 .get(file)
-                .map(|f| Path::new(&f.source.path).parent().map(Path::to_path_buf))
+                .and_then(|f| Path::new(&f.source.path).parent().map(Path::to_path_buf))
         };
+        // Workloads grouped once by (directory, namespace): comparing every policy with every
+        // workload made large scans quadratic.
+        let mut groups: HashMap<(Option<PathBuf>, Option<&str>), Vec<&Workload>> = HashMap::new();
+        for (f, w) in project.each(|k| &k.workloads) {
+            groups.entry((dir(f), w.meta.namespace.as_deref())).or_default().push(w);
+        }
         let mut check = |file: usize, ns: Option<&str>, sel: &LabelSelector, what: String| {
             if sel.is_empty() || !project.complete(file) {
                 return;
             }
             // Only workloads next to the policy (same directory: an app's manifests, a
             // kustomize base, a rendered chart) are known to be the ones it was written for.
-            let group: Vec<&Workload> = workloads
-                .iter()
-                .filter(|(f, w)| w.meta.namespace.as_deref() == ns && dir(*f) == dir(file))
-                .map(|(_, w)| *w)
-                .collect();
+            let empty = Vec::new();
+            let group = groups.get(&(dir(file), ns)).unwrap_or(&empty);
             if group.is_empty() {
                 return;
             }
