@@ -42,6 +42,23 @@ pub fn unset(c: &ComponentConfig, name: &str) -> Option<bool> {
     }
 }
 
+/// The flags of `flags` that are effectively unset (see [`unset`]), in the given order.
+pub fn unset_flags<'f>(c: &ComponentConfig, flags: &[&'f str]) -> Vec<&'f str> {
+    flags
+        .iter()
+        .copied()
+        .filter(|f| unset(c, f) == Some(true))
+        .collect()
+}
+
+/// Where to report missing flags: the first of them written (empty), else the anchor.
+pub fn place_of(c: &ComponentConfig, flags: &[&str]) -> crate::source::Span {
+    flags
+        .iter()
+        .find_map(|f| c.get(f).map(|s| s.span))
+        .unwrap_or(c.anchor)
+}
+
 /// "kube-apiserver (static pod)" — the component and the source, for messages.
 pub fn who(c: &ComponentConfig) -> String {
     format!("{} ({})", c.component.binary(), c.origin.describe())

@@ -83,6 +83,19 @@ impl Exposure<'_> {
             .unwrap_or("")
     }
 
+    /// The named sensitive ports its rules open, each once, in rule order.
+    pub fn named_hits(&self, cx: &Cx, skip_etcd: bool) -> Vec<String> {
+        let mut hits: Vec<String> = Vec::new();
+        for r in &self.rules {
+            for h in named_hits(cx, r.ports, skip_etcd) {
+                if !hits.contains(&h) {
+                    hits.push(h);
+                }
+            }
+        }
+        hits
+    }
+
     /// The opened ports, joined for messages (`port 6443, ports 2379-2380`).
     pub fn ports(&self) -> String {
         let mut seen: Vec<String> = Vec::new();

@@ -24,17 +24,10 @@ impl Rule for EtcdTlsCertMissing {
                 if !applies || c.get(auto).and_then(|s| s.as_bool()) == Some(true) {
                     continue;
                 }
-                let missing: Vec<&str> = [*cert, *key]
-                    .into_iter()
-                    .filter(|f| cp::unset(c, f) == Some(true))
-                    .collect();
+                let missing = cp::unset_flags(c, &[*cert, *key]);
                 if !missing.is_empty() {
-                    let at = missing
-                        .iter()
-                        .find_map(|f| c.get(f).map(|s| s.span))
-                        .unwrap_or(c.anchor);
                     cx.report(
-                        at,
+                        cp::place_of(c, &missing),
                         format!(
                             "etcd has no --{} for {who} ({}): it cannot serve TLS to them",
                             missing.join(" / --"),

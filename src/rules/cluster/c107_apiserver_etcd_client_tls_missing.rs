@@ -19,17 +19,10 @@ impl Rule for ApiserverEtcdClientTlsMissing {
             {
                 continue;
             }
-            let missing: Vec<&str> = ["etcd-cafile", "etcd-certfile", "etcd-keyfile"]
-                .into_iter()
-                .filter(|f| cp::unset(c, f) == Some(true))
-                .collect();
+            let missing = cp::unset_flags(c, &["etcd-cafile", "etcd-certfile", "etcd-keyfile"]);
             if !missing.is_empty() {
-                let at = missing
-                    .iter()
-                    .find_map(|f| c.get(f).map(|s| s.span))
-                    .unwrap_or(c.anchor);
                 cx.report(
-                    at,
+                    cp::place_of(c, &missing),
                     format!(
                         "{} has no --{}: its connection to etcd is not mutually authenticated",
                         cp::who(c),

@@ -10,10 +10,7 @@ pub static RULE: ApiserverTlsFilesMissing = ApiserverTlsFilesMissing;
 impl Rule for ApiserverTlsFilesMissing {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in cp::of(facts, Component::ApiServer) {
-            let serving: Vec<&str> = ["tls-cert-file", "tls-private-key-file"]
-                .into_iter()
-                .filter(|f| cp::unset(c, f) == Some(true))
-                .collect();
+            let serving = cp::unset_flags(c, &["tls-cert-file", "tls-private-key-file"]);
             if !serving.is_empty() {
                 cx.report(
                     c.anchor,

@@ -10,10 +10,7 @@ pub static RULE: ApiserverKubeletClientCertMissing = ApiserverKubeletClientCertM
 impl Rule for ApiserverKubeletClientCertMissing {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in cp::of(facts, Component::ApiServer) {
-            let missing: Vec<&str> = ["kubelet-client-certificate", "kubelet-client-key"]
-                .into_iter()
-                .filter(|f| cp::unset(c, f) == Some(true))
-                .collect();
+            let missing = cp::unset_flags(c, &["kubelet-client-certificate", "kubelet-client-key"]);
             if !missing.is_empty() {
                 cx.report(
                     c.anchor,

@@ -20,14 +20,7 @@ impl Rule for ControlPlanePortOpenToWorld {
             |p| is_world_source(&p.cidr),
         );
         for e in found {
-            let mut hits: Vec<String> = Vec::new();
-            for r in &e.rules {
-                for h in named_hits(cx, r.ports, false) {
-                    if !hits.contains(&h) {
-                        hits.push(h);
-                    }
-                }
-            }
+            let hits = e.named_hits(cx, false);
             let message = format!(
                 "{} allows {} from {} to {}, which includes {}",
                 e.resource(),

@@ -23,14 +23,7 @@ impl Rule for ControlPlanePortOpenToWidePrivateRange {
             |p| is_wide_private(&p.cidr, WIDE) && !is_trusted(&p.cidr, &trusted),
         );
         for e in found {
-            let mut hits: Vec<String> = Vec::new();
-            for r in &e.rules {
-                for h in named_hits(cx, r.ports, true) {
-                    if !hits.contains(&h) {
-                        hits.push(h);
-                    }
-                }
-            }
+            let hits = e.named_hits(cx, true);
             let message = format!(
                 "{} allows {} from the wide private range {} to {}, which includes {}",
                 e.resource(),
