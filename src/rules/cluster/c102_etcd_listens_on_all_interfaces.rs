@@ -10,7 +10,10 @@ pub static RULE: EtcdListensOnAllInterfaces = EtcdListensOnAllInterfaces;
 impl Rule for EtcdListensOnAllInterfaces {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in cp::of(facts, Component::Etcd) {
-            for (flag, who) in [("listen-client-urls", "clients"), ("listen-peer-urls", "peers")] {
+            for (flag, who) in [
+                ("listen-client-urls", "clients"),
+                ("listen-peer-urls", "peers"),
+            ] {
                 for item in c.values(flag) {
                     if let Some((_, host)) = cp::scheme_host(&item.value) {
                         if cp::is_wildcard(&host) {

@@ -18,7 +18,10 @@ fn has_remote_peers(c: &ComponentConfig) -> bool {
 impl Rule for EtcdCertAuthDisabled {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in cp::of(facts, Component::Etcd) {
-            for (flag, who) in [("client-cert-auth", "clients"), ("peer-client-cert-auth", "peers")] {
+            for (flag, who) in [
+                ("client-cert-auth", "clients"),
+                ("peer-client-cert-auth", "peers"),
+            ] {
                 match c.effective(flag) {
                     Effective::Set(s) if s.as_bool() == Some(false) => cx.report(
                         s.span,

@@ -19,7 +19,11 @@ impl Rule for EtcdTlsCertMissing {
                 ("peer-cert-file", "peer-key-file", "peers", remote_peers),
             ];
             for (cert, key, who, applies) in pairs {
-                let auto = if *who == "clients" { "auto-tls" } else { "peer-auto-tls" };
+                let auto = if *who == "clients" {
+                    "auto-tls"
+                } else {
+                    "peer-auto-tls"
+                };
                 // auto-tls has its own rule (C104).
                 if !applies || c.get(auto).and_then(|s| s.as_bool()) == Some(true) {
                     continue;

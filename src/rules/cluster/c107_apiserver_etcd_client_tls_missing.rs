@@ -35,8 +35,7 @@ impl Rule for ApiserverEtcdClientTlsMissing {
         for k in &facts.kubeadm {
             let Some(e) = &k.external_etcd else { continue };
             if !e.endpoints.is_empty()
-                && e
-                    .endpoints
+                && e.endpoints
                     .iter()
                     .all(|x| cp::scheme_host(&x.value).is_some_and(|(s, _)| s == "http"))
             {

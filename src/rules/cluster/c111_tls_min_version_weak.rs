@@ -10,7 +10,9 @@ impl Rule for TlsMinVersionWeak {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in &facts.components {
             // etcd spells it --tls-min-version too (TLS1.0 style values).
-            let Some(s) = c.get("tls-min-version") else { continue };
+            let Some(s) = c.get("tls-min-version") else {
+                continue;
+            };
             let v = s.value_or_true().trim();
             let weak = matches!(
                 v.to_ascii_uppercase().replace(['.', '_'], "").as_str(),

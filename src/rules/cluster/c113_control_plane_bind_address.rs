@@ -16,7 +16,9 @@ impl Rule for ControlPlaneBindAddress {
             )
         }) {
             // --secure-port=0 turns the endpoints off: nothing listens on the address.
-            if c.get("secure-port").is_some_and(|p| p.value_or_true().trim() == "0") {
+            if c.get("secure-port")
+                .is_some_and(|p| p.value_or_true().trim() == "0")
+            {
                 continue;
             }
             match c.effective("bind-address") {

@@ -19,10 +19,16 @@ fn beyond_control_plane(cidr: &str) -> bool {
     let Ok(net) = cidr.trim().parse::<ipnet::IpNet>() else {
         return false;
     };
-    let private = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"]
-        .iter()
-        .filter_map(|p| p.parse::<ipnet::IpNet>().ok())
-        .any(|p| p.contains(&net));
+    let private = [
+        "10.0.0.0/8",
+        "172.16.0.0/12",
+        "192.168.0.0/16",
+        "100.64.0.0/10",
+        "fc00::/7",
+    ]
+    .iter()
+    .filter_map(|p| p.parse::<ipnet::IpNet>().ok())
+    .any(|p| p.contains(&net));
     let wide = match net {
         ipnet::IpNet::V4(n) => n.prefix_len() <= 16,
         ipnet::IpNet::V6(n) => n.prefix_len() <= 48,

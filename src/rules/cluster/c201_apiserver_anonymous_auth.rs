@@ -8,7 +8,11 @@ pub static RULE: ApiserverAnonymousAuth = ApiserverAnonymousAuth;
 
 impl Rule for ApiserverAnonymousAuth {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        for c in facts.components.iter().filter(|c| c.component == Component::ApiServer) {
+        for c in facts
+            .components
+            .iter()
+            .filter(|c| c.component == Component::ApiServer)
+        {
             match c.effective("anonymous-auth") {
                 Effective::Set(s) if s.as_bool() == Some(true) => cx.report(
                     s.span,

@@ -8,7 +8,11 @@ pub static RULE: KubeletAnonymousAuth = KubeletAnonymousAuth;
 
 impl Rule for KubeletAnonymousAuth {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        for c in facts.components.iter().filter(|c| c.component == Component::Kubelet) {
+        for c in facts
+            .components
+            .iter()
+            .filter(|c| c.component == Component::Kubelet)
+        {
             match c.effective("anonymous-auth") {
                 Effective::Set(s) if s.as_bool() == Some(true) => cx.report(
                     s.span,

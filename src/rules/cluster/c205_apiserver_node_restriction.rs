@@ -11,7 +11,9 @@ impl Rule for ApiserverNodeRestriction {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in cp::of(facts, Component::ApiServer) {
             let list = c.effective_values("enable-admission-plugins");
-            let Some(enabled) = list.strings() else { continue };
+            let Some(enabled) = list.strings() else {
+                continue;
+            };
             let disabled = c.values("disable-admission-plugins");
             if let Some(d) = disabled.iter().find(|d| d.value == "NodeRestriction") {
                 cx.report(
@@ -25,7 +27,9 @@ impl Rule for ApiserverNodeRestriction {
             }
             // The legacy --admission-control flag (pre-1.10 manifests) lists plugins too.
             if enabled.iter().any(|p| p == "NodeRestriction")
-                || c.values("admission-control").iter().any(|p| p.value == "NodeRestriction")
+                || c.values("admission-control")
+                    .iter()
+                    .any(|p| p.value == "NodeRestriction")
             {
                 continue;
             }

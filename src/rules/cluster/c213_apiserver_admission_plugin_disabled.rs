@@ -9,9 +9,18 @@ pub static RULE: ApiserverAdmissionPluginDisabled = ApiserverAdmissionPluginDisa
 
 /// Default-on plugins whose loss weakens isolation, and what they do. NodeRestriction is C205's.
 const GUARDS: &[(&str, &str)] = &[
-    ("ServiceAccount", "pods may run without a service account and mount other accounts' tokens"),
-    ("NamespaceLifecycle", "objects can be created in namespaces being deleted or in non-existent ones"),
-    ("PodSecurity", "Pod Security Standards labels on namespaces are no longer enforced"),
+    (
+        "ServiceAccount",
+        "pods may run without a service account and mount other accounts' tokens",
+    ),
+    (
+        "NamespaceLifecycle",
+        "objects can be created in namespaces being deleted or in non-existent ones",
+    ),
+    (
+        "PodSecurity",
+        "Pod Security Standards labels on namespaces are no longer enforced",
+    ),
 ];
 
 impl Rule for ApiserverAdmissionPluginDisabled {

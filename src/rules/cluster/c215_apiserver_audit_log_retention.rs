@@ -18,7 +18,9 @@ impl Rule for ApiserverAuditLogRetention {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in cp::of(facts, Component::ApiServer) {
             // Only a log file is rotated; `-` is standard output.
-            let Some(path) = c.get("audit-log-path") else { continue };
+            let Some(path) = c.get("audit-log-path") else {
+                continue;
+            };
             if path.value_or_true().trim() == "-" {
                 continue;
             }

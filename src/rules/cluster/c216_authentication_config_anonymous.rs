@@ -13,7 +13,9 @@ const HEALTH: &[&str] = &["/livez", "/readyz", "/healthz"];
 impl Rule for AuthenticationConfigAnonymous {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for a in &facts.authentication_configs {
-            let Some(enabled) = &a.anonymous_enabled else { continue };
+            let Some(enabled) = &a.anonymous_enabled else {
+                continue;
+            };
             if yaml11_bool(&enabled.value) != Some(true) {
                 continue;
             }

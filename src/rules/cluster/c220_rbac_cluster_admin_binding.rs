@@ -28,7 +28,11 @@ impl Rule for RbacClusterAdminBinding {
                     "{} grants cluster-admin to {}{}",
                     b.meta.display(),
                     subjects.join(", "),
-                    if b.cluster { " across the whole cluster" } else { " in its namespace" }
+                    if b.cluster {
+                        " across the whole cluster"
+                    } else {
+                        " in its namespace"
+                    }
                 ),
             );
         }

@@ -19,10 +19,14 @@ impl Rule for RbacWildcard {
                 let wild: Vec<_> = fields
                     .iter()
                     .filter_map(|(name, list)| {
-                        list.iter().find(|s| s.value == "*").map(|s| (*name, s.span))
+                        list.iter()
+                            .find(|s| s.value == "*")
+                            .map(|s| (*name, s.span))
                     })
                     .collect();
-                let Some((_, span)) = wild.first() else { continue };
+                let Some((_, span)) = wild.first() else {
+                    continue;
+                };
                 let names: Vec<&str> = wild.iter().map(|(n, _)| *n).collect();
                 let what = if names.contains(&"verbs") {
                     "every current and future verb"

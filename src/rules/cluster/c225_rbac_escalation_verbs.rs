@@ -24,7 +24,11 @@ impl Rule for RbacEscalationVerbs {
                             "{} grants `{}` on {}",
                             role.meta.display(),
                             verb.value,
-                            if on.is_empty() { "(no resources)".to_string() } else { on.join(", ") }
+                            if on.is_empty() {
+                                "(no resources)".to_string()
+                            } else {
+                                on.join(", ")
+                            }
                         ),
                     );
                 }

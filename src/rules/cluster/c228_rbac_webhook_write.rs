@@ -8,8 +8,14 @@ pub struct RbacWebhookWrite;
 pub static RULE: RbacWebhookWrite = RbacWebhookWrite;
 
 const TARGETS: &[(&str, &str)] = &[
-    ("admissionregistration.k8s.io", "validatingwebhookconfigurations"),
-    ("admissionregistration.k8s.io", "mutatingwebhookconfigurations"),
+    (
+        "admissionregistration.k8s.io",
+        "validatingwebhookconfigurations",
+    ),
+    (
+        "admissionregistration.k8s.io",
+        "mutatingwebhookconfigurations",
+    ),
 ];
 const VERBS: &[&str] = &["create", "update", "patch", "delete", "deletecollection"];
 

@@ -21,15 +21,22 @@ const BUILTIN: &[(&str, &str)] = &[
 impl Rule for RbacAggregationWidensRole {
     /// Built-in targets need no other file.
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        for role in facts.kube.roles.iter().filter(|r| r.cluster && !builtin_role(r)) {
+        for role in facts
+            .kube
+            .roles
+            .iter()
+            .filter(|r| r.cluster && !builtin_role(r))
+        {
             for (label, target) in BUILTIN {
-                if role.meta.labels.iter().any(|(k, v)| k == label && v == "true") {
+                if role
+                    .meta
+                    .labels
+                    .iter()
+                    .any(|(k, v)| k == label && v == "true")
+                {
                     let bad = dangerous_permissions(role);
                     if !bad.is_empty() {
-                        cx.report(
-                            role.meta.name_span,
-                            message(role, target, label, &bad),
-                        );
+                        cx.report(role.meta.name_span, message(role, target, label, &bad));
                     }
                 }
             }
@@ -39,7 +46,10 @@ impl Rule for RbacAggregationWidensRole {
     /// Aggregating ClusterRoles defined in the scan: resolve their selectors against every
     /// ClusterRole of the scan. Positive evidence only, so partial views are safe.
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
-        let roles: Vec<(usize, &Role)> = project.each(|k| &k.roles).filter(|(_, r)| r.cluster).collect();
+        let roles: Vec<(usize, &Role)> = project
+            .each(|k| &k.roles)
+            .filter(|(_, r)| r.cluster)
+            .collect();
         for (_, agg) in roles.iter().filter(|(_, r)| !r.aggregation.is_empty()) {
             for (file, role) in &roles {
                 if std::ptr::eq(*role, *agg) || builtin_role(role) {
@@ -57,7 +67,11 @@ impl Rule for RbacAggregationWidensRole {
                     .first()
                     .map(|(k, v)| format!("{k}={v}"))
                     .unwrap_or_else(|| "its labels".into());
-                cx.report(*file, role.meta.name_span, message(role, &agg.meta.name, &label, &bad));
+                cx.report(
+                    *file,
+                    role.meta.name_span,
+                    message(role, &agg.meta.name, &label, &bad),
+                );
             }
         }
     }

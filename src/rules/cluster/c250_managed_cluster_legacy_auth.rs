@@ -13,7 +13,9 @@ impl Rule for ManagedClusterLegacyAuth {
         for c in facts.managed_clusters.iter().filter(|c| !c.is_node_pool()) {
             match c.provider {
                 Provider::Eks => {
-                    if let ClusterSetting::Set(m, f) = c.setting("access_config.authentication_mode") {
+                    if let ClusterSetting::Set(m, f) =
+                        c.setting("access_config.authentication_mode")
+                    {
                         if m == "CONFIG_MAP" {
                             report_field(cx, f, format!("{} sets authentication_mode = \"CONFIG_MAP\": access is granted only through the aws-auth ConfigMap, without EKS access entries or their audit trail", c.resource));
                         }
@@ -35,7 +37,9 @@ impl Rule for ManagedClusterLegacyAuth {
                     }
                 }
                 Provider::Aks => {
-                    if let ClusterSetting::Set("false", f) = c.setting("role_based_access_control_enabled") {
+                    if let ClusterSetting::Set("false", f) =
+                        c.setting("role_based_access_control_enabled")
+                    {
                         report_field(cx, f, format!("{} disables Kubernetes RBAC: every authenticated user is effectively cluster-admin", c.resource));
                     }
                     // local_account_disabled defaults to false: the static admin kubeconfig exists.

@@ -42,7 +42,11 @@ impl Rule for KubeadmLiteralSecret {
                 if let Some(f) = d.token.as_ref().filter(|f| is_token(&f.value)) {
                     report(f, "discovery.bootstrapToken.token", cx);
                 }
-                if let Some(f) = d.tls_bootstrap_token.as_ref().filter(|f| is_token(&f.value)) {
+                if let Some(f) = d
+                    .tls_bootstrap_token
+                    .as_ref()
+                    .filter(|f| is_token(&f.value))
+                {
                     report(f, "discovery.tlsBootstrapToken", cx);
                 }
             }
@@ -51,7 +55,11 @@ impl Rule for KubeadmLiteralSecret {
                 .as_ref()
                 .filter(|f| is_certificate_key(&f.value))
             {
-                report(f, "certificateKey (decrypts the uploaded control-plane certificates)", cx);
+                report(
+                    f,
+                    "certificateKey (decrypts the uploaded control-plane certificates)",
+                    cx,
+                );
             }
         }
     }

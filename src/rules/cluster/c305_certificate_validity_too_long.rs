@@ -30,10 +30,24 @@ impl Rule for CertificateValidityTooLong {
         };
         for k in &facts.kubeadm {
             if let Some(f) = &k.certificate_validity_period {
-                judge(&f.value, f.span, "kubeadm certificateValidityPeriod", leaf, "max-certificate-validity", cx);
+                judge(
+                    &f.value,
+                    f.span,
+                    "kubeadm certificateValidityPeriod",
+                    leaf,
+                    "max-certificate-validity",
+                    cx,
+                );
             }
             if let Some(f) = &k.ca_certificate_validity_period {
-                judge(&f.value, f.span, "kubeadm caCertificateValidityPeriod", ca, "max-ca-certificate-validity", cx);
+                judge(
+                    &f.value,
+                    f.span,
+                    "kubeadm caCertificateValidityPeriod",
+                    ca,
+                    "max-ca-certificate-validity",
+                    cx,
+                );
             }
         }
         for c in cp::of(facts, Component::ControllerManager) {

@@ -26,7 +26,10 @@ impl Rule for KubeletServerCertRotationDisabled {
         }
         // The feature gate, on the kubelet or the controller manager, turns rotation off.
         for c in facts.components.iter().filter(|c| {
-            matches!(c.component, Component::Kubelet | Component::ControllerManager)
+            matches!(
+                c.component,
+                Component::Kubelet | Component::ControllerManager
+            )
         }) {
             for item in c.values("feature-gates") {
                 let Some((gate, value)) = item.value.split_once('=') else {

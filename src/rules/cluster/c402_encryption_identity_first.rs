@@ -14,7 +14,12 @@ impl Rule for EncryptionIdentityFirst {
                 continue;
             };
             if let Some(first) = rule.providers.first().filter(|p| p.kind == "identity") {
-                let later = rule.providers.iter().skip(1).map(|p| p.kind.as_str()).collect::<Vec<_>>();
+                let later = rule
+                    .providers
+                    .iter()
+                    .skip(1)
+                    .map(|p| p.kind.as_str())
+                    .collect::<Vec<_>>();
                 cx.report(
                     first.span,
                     format!(

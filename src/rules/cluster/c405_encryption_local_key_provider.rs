@@ -13,7 +13,9 @@ impl Rule for EncryptionLocalKeyProvider {
             let Some((rule, _)) = cp::secrets_rule(&e.resources) else {
                 continue;
             };
-            let Some(first) = rule.providers.first() else { continue };
+            let Some(first) = rule.providers.first() else {
+                continue;
+            };
             let note = match first.kind.as_str() {
                 "aescbc" => "upstream documentation now rates AES-CBC weak (padding oracle) and recommends KMS v2",
                 "aesgcm" => "AES-GCM keys must be rotated every 200,000 writes; upstream recommends KMS v2",

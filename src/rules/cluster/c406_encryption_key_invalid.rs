@@ -28,7 +28,9 @@ impl Rule for EncryptionKeyInvalid {
         for e in &facts.encryption_configs {
             let mut seen: HashMap<&str, &str> = HashMap::new();
             for p in e.resources.iter().flat_map(|r| &r.providers) {
-                let Some(allowed) = lengths(&p.kind) else { continue };
+                let Some(allowed) = lengths(&p.kind) else {
+                    continue;
+                };
                 for k in &p.keys {
                     let name = k.name.as_deref().unwrap_or("(unnamed)");
                     let secret = k.secret.value.trim();
@@ -40,7 +42,11 @@ impl Rule for EncryptionKeyInvalid {
                         continue;
                     }
                     if let Some(len) = k.decoded_len.filter(|l| !allowed.contains(l)) {
-                        let want = allowed.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
+                        let want = allowed
+                            .iter()
+                            .map(|n| n.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ");
                         cx.report(
                             k.secret.value_span,
                             format!("{} key {name} decodes to {len} bytes; {} needs {want} bytes of random data", p.kind, p.kind),

@@ -25,7 +25,9 @@ fn under(path: &str, dir: &str) -> bool {
 impl Rule for EncryptionConfigNotMounted {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in cp::of(facts, Component::ApiServer).filter(|c| c.origin.is_kubeadm()) {
-            let Some(s) = c.get("encryption-provider-config") else { continue };
+            let Some(s) = c.get("encryption-provider-config") else {
+                continue;
+            };
             let path = s.value_or_true().trim();
             if !path.starts_with('/') {
                 continue;
@@ -39,7 +41,9 @@ impl Rule for EncryptionConfigNotMounted {
                 continue;
             };
             let mounted = KUBEADM_MOUNTS.iter().any(|d| under(path, d))
-                || k.apiserver_mounts.iter().any(|m| under(path, m.value.trim()));
+                || k.apiserver_mounts
+                    .iter()
+                    .any(|m| under(path, m.value.trim()));
             if !mounted {
                 cx.report(
                     s.value_span,

@@ -11,7 +11,9 @@ impl Rule for KubernetesVersionEol {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         let floor = cx.settings.min_kubernetes_minor;
         for v in &facts.kubernetes_versions {
-            let Some(minor) = minor_of(&v.version) else { continue };
+            let Some(minor) = minor_of(&v.version) else {
+                continue;
+            };
             let msg = match (floor, support(minor)) {
                 (Some(f), _) if minor < f => format!(
                     "{} pins Kubernetes {}, older than 1.{f} (settings.min-kubernetes-version)",

@@ -13,7 +13,9 @@ impl Rule for KubernetesVersionNearEol {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         let window = i64::from(cx.settings.eol_warning_days.unwrap_or(DEFAULT_WINDOW_DAYS));
         for v in &facts.kubernetes_versions {
-            let Some(minor) = minor_of(&v.version) else { continue };
+            let Some(minor) = minor_of(&v.version) else {
+                continue;
+            };
             // A floor set in settings takes over from the table (C501 judges it).
             if cx.settings.min_kubernetes_minor.is_some() {
                 continue;

@@ -9,19 +9,35 @@ pub static RULE: RemovedFlagOrPlugin = RemovedFlagOrPlugin;
 
 /// kube-apiserver flags removed upstream: (flag, when, why it existed).
 const APISERVER_FLAGS: &[(&str, &str, &str)] = &[
-    ("insecure-port", "in Kubernetes 1.24", "an unauthenticated, unencrypted API port"),
-    ("insecure-bind-address", "in Kubernetes 1.24", "the address of the unauthenticated API port"),
+    (
+        "insecure-port",
+        "in Kubernetes 1.24",
+        "an unauthenticated, unencrypted API port",
+    ),
+    (
+        "insecure-bind-address",
+        "in Kubernetes 1.24",
+        "the address of the unauthenticated API port",
+    ),
     ("basic-auth-file", "in Kubernetes 1.19", "static passwords"),
-    ("kubelet-https", "after its deprecation in 1.19", "optional plain HTTP to kubelets"),
+    (
+        "kubelet-https",
+        "after its deprecation in 1.19",
+        "optional plain HTTP to kubelets",
+    ),
 ];
 
-const PLUGINS: &[(&str, &str)] = &[("PodSecurityPolicy", "1.25"), ("SecurityContextDeny", "1.30")];
+const PLUGINS: &[(&str, &str)] = &[
+    ("PodSecurityPolicy", "1.25"),
+    ("SecurityContextDeny", "1.30"),
+];
 
 impl Rule for RemovedFlagOrPlugin {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in cp::of(facts, Component::ApiServer) {
             for s in &c.settings {
-                if let Some((flag, release, what)) = APISERVER_FLAGS.iter().find(|f| f.0 == s.name) {
+                if let Some((flag, release, what)) = APISERVER_FLAGS.iter().find(|f| f.0 == s.name)
+                {
                     cx.report(
                         s.span,
                         format!(

@@ -13,7 +13,9 @@ impl Rule for ManagedClusterAutoUpgradeOff {
         for c in &facts.managed_clusters {
             match (c.provider, c.kind.as_str()) {
                 (Provider::Gke, "google_container_cluster") => {
-                    if let ClusterSetting::Set("UNSPECIFIED", f) = c.setting("release_channel.channel") {
+                    if let ClusterSetting::Set("UNSPECIFIED", f) =
+                        c.setting("release_channel.channel")
+                    {
                         report_field(cx, f, format!("{} opts out of release channels (UNSPECIFIED): the control plane and nodes are not kept on a supported, patched version", c.resource));
                     }
                 }

@@ -11,16 +11,36 @@ const UPDATERS: &[&str] = &["update-engine.service", "zincati.service"];
 
 impl Rule for UpdatesDisabled {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        for u in facts.host.units.iter().filter(|u| UPDATERS.contains(&u.name.as_str())) {
+        for u in facts
+            .host
+            .units
+            .iter()
+            .filter(|u| UPDATERS.contains(&u.name.as_str()))
+        {
             if let Some(span) = u.masked {
-                cx.report(span, format!("{} is masked: the node never downloads OS updates", u.name));
+                cx.report(
+                    span,
+                    format!("{} is masked: the node never downloads OS updates", u.name),
+                );
             } else if let Some((false, span)) = u.enabled {
-                cx.report(span, format!("{} is disabled (enabled: false): the node never downloads OS updates", u.name));
+                cx.report(
+                    span,
+                    format!(
+                        "{} is disabled (enabled: false): the node never downloads OS updates",
+                        u.name
+                    ),
+                );
             }
         }
         for e in facts.host.entries_of(HostConfigKind::FlatcarUpdate) {
             if e.key == "SERVER" && e.value.eq_ignore_ascii_case("disabled") {
-                cx.report(e.span, format!("{} sets SERVER=disabled: update-engine never checks for Flatcar updates", e.source));
+                cx.report(
+                    e.span,
+                    format!(
+                        "{} sets SERVER=disabled: update-engine never checks for Flatcar updates",
+                        e.source
+                    ),
+                );
             }
         }
         for e in facts.host.entries_of(HostConfigKind::Zincati) {

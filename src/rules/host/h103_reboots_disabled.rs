@@ -13,7 +13,12 @@ pub static RULE: RebootsDisabled = RebootsDisabled;
 const WHY: &str = "downloaded OS updates are never activated unless a Kubernetes reboot manager (FLUO, kured) reboots nodes, and none appears in the scanned files";
 
 /// Names and images by which a reboot manager is recognised in Kubernetes manifests.
-const MANAGERS: &[&str] = &["flatcar-linux-update-operator", "update-operator", "update-agent", "kured"];
+const MANAGERS: &[&str] = &[
+    "flatcar-linux-update-operator",
+    "update-operator",
+    "update-agent",
+    "kured",
+];
 
 fn manager_in_scan(project: &Project) -> bool {
     project.files.iter().any(|f| {
@@ -33,8 +38,18 @@ impl Rule for RebootsDisabled {
         if manager_in_scan(project) {
             return;
         }
-        for (i, f) in project.files.iter().enumerate().filter(|(i, _)| project.complete(*i)) {
-            for u in f.host.units.iter().filter(|u| u.name == "locksmithd.service") {
+        for (i, f) in project
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| project.complete(*i))
+        {
+            for u in f
+                .host
+                .units
+                .iter()
+                .filter(|u| u.name == "locksmithd.service")
+            {
                 if let Some(span) = u.masked {
                     cx.report(i, span, format!("locksmithd.service is masked: {WHY}"));
                 } else if let Some((false, span)) = u.enabled {
@@ -43,7 +58,11 @@ impl Rule for RebootsDisabled {
             }
             for e in f.host.entries_of(HostConfigKind::FlatcarUpdate) {
                 if e.key == "REBOOT_STRATEGY" && e.value.eq_ignore_ascii_case("off") {
-                    cx.report(i, e.span, format!("{} sets REBOOT_STRATEGY=off: {WHY}", e.source));
+                    cx.report(
+                        i,
+                        e.span,
+                        format!("{} sets REBOOT_STRATEGY=off: {WHY}", e.source),
+                    );
                 }
             }
         }

@@ -8,9 +8,21 @@ pub static RULE: UpdateSourcePlaintext = UpdateSourcePlaintext;
 
 impl Rule for UpdateSourcePlaintext {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        for key in ["settings.updates.metadata-base-url", "settings.updates.targets-base-url"] {
-            for s in facts.host_settings_at(key).filter(|s| url_scheme(&s.value) == "http") {
-                cx.report(s.value_span, format!("{key} = \"{}\" fetches update metadata or images over plain HTTP", s.value));
+        for key in [
+            "settings.updates.metadata-base-url",
+            "settings.updates.targets-base-url",
+        ] {
+            for s in facts
+                .host_settings_at(key)
+                .filter(|s| url_scheme(&s.value) == "http")
+            {
+                cx.report(
+                    s.value_span,
+                    format!(
+                        "{key} = \"{}\" fetches update metadata or images over plain HTTP",
+                        s.value
+                    ),
+                );
             }
         }
         for e in facts.host.entries_of(HostConfigKind::FlatcarUpdate) {

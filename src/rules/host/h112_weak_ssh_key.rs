@@ -9,7 +9,9 @@ pub static RULE: WeakSshKey = WeakSshKey;
 
 /// Bits of an RSA key's modulus, from the base64 public-key blob (RFC 4253 `ssh-rsa` format).
 fn rsa_bits(blob: &str) -> Option<usize> {
-    let bytes = base64::engine::general_purpose::STANDARD.decode(blob).ok()?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(blob)
+        .ok()?;
     let mut rest = bytes.as_slice();
     let mut field = || -> Option<&[u8]> {
         let len = u32::from_be_bytes(rest.get(..4)?.try_into().ok()?) as usize;
@@ -35,7 +37,9 @@ impl Rule for WeakSshKey {
             for (key, span) in &u.ssh_keys {
                 // Options (`from="…"`) may precede the key type.
                 let words: Vec<&str> = key.split_whitespace().collect();
-                let Some(i) = words.iter().position(|w| w.starts_with("ssh-") || w.starts_with("ecdsa-") || w.starts_with("sk-")) else {
+                let Some(i) = words.iter().position(|w| {
+                    w.starts_with("ssh-") || w.starts_with("ecdsa-") || w.starts_with("sk-")
+                }) else {
                     continue;
                 };
                 match words[i] {

@@ -16,13 +16,25 @@ impl Rule for SshdInsecureLogin {
             }
             let v = e.value.to_ascii_lowercase();
             let what = match (e.key.as_str(), v.as_str()) {
-                ("passwordauthentication", "yes") => "PasswordAuthentication yes allows password logins over SSH",
-                ("kbdinteractiveauthentication" | "challengeresponseauthentication", "yes") => "keyboard-interactive authentication allows password logins over SSH",
-                ("permitrootlogin", "yes") => "PermitRootLogin yes lets root log in over SSH with any method",
-                ("permitemptypasswords", "yes") => "PermitEmptyPasswords yes allows SSH logins to accounts without a password",
+                ("passwordauthentication", "yes") => {
+                    "PasswordAuthentication yes allows password logins over SSH"
+                }
+                ("kbdinteractiveauthentication" | "challengeresponseauthentication", "yes") => {
+                    "keyboard-interactive authentication allows password logins over SSH"
+                }
+                ("permitrootlogin", "yes") => {
+                    "PermitRootLogin yes lets root log in over SSH with any method"
+                }
+                ("permitemptypasswords", "yes") => {
+                    "PermitEmptyPasswords yes allows SSH logins to accounts without a password"
+                }
                 _ => continue,
             };
-            let scope = if e.section.is_empty() { String::new() } else { format!(" (in {})", e.section) };
+            let scope = if e.section.is_empty() {
+                String::new()
+            } else {
+                format!(" (in {})", e.section)
+            };
             cx.report(e.span, format!("{}: {what}{scope}", e.source));
         }
     }

@@ -9,7 +9,11 @@ pub static RULE: SecretFileLooseMode = SecretFileLooseMode;
 impl Rule for SecretFileLooseMode {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for f in &facts.host.files {
-            let secret = f.is_secret_path() || f.contents.iter().chain(&f.appended).any(|c| find_secret(&c.text).is_some());
+            let secret = f.is_secret_path()
+                || f.contents
+                    .iter()
+                    .chain(&f.appended)
+                    .any(|c| find_secret(&c.text).is_some());
             if !secret {
                 continue;
             }

@@ -15,7 +15,9 @@ fn secret_setting(path: &str) -> Option<&'static str> {
     } else if path == "settings.kubernetes.server-key" {
         Some("the kubelet's serving private key")
     } else if path.starts_with("settings.container-registry.credentials[")
-        && (path.ends_with(".password") || path.ends_with(".auth") || path.ends_with(".identitytoken"))
+        && (path.ends_with(".password")
+            || path.ends_with(".auth")
+            || path.ends_with(".identitytoken"))
     {
         Some("a container registry password")
     } else if path == "settings.aws.credentials" {
@@ -36,8 +38,12 @@ impl Rule for SecretEmbedded {
         }
         for (what, name, _, span) in &facts.host.http_headers {
             let n = name.to_ascii_lowercase();
-            let secret = matches!(n.as_str(), "authorization" | "proxy-authorization" | "cookie")
-                || ["token", "secret", "key", "password"].iter().any(|w| n.contains(w));
+            let secret = matches!(
+                n.as_str(),
+                "authorization" | "proxy-authorization" | "cookie"
+            ) || ["token", "secret", "key", "password"]
+                .iter()
+                .any(|w| n.contains(w));
             if secret {
                 cx.report(*span, format!("{what} is fetched with a literal {name} header: the credential sits in the host config, readable from instance metadata"));
             }
@@ -50,7 +56,11 @@ impl Rule for SecretEmbedded {
                 // Base64 blobs (aws.config, host-container user-data) may carry keys too.
                 let blob = s.path == "settings.aws.config" || s.path.ends_with(".user-data");
                 let text = blob
-                    .then(|| base64::engine::general_purpose::STANDARD.decode(s.value.trim()).ok())
+                    .then(|| {
+                        base64::engine::general_purpose::STANDARD
+                            .decode(s.value.trim())
+                            .ok()
+                    })
                     .flatten()
                     .and_then(|b| String::from_utf8(b).ok())?;
                 find_secret(&text).map(|(_, w)| w)

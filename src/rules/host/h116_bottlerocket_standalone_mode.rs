@@ -9,7 +9,10 @@ pub static RULE: BottlerocketStandaloneMode = BottlerocketStandaloneMode;
 
 impl Rule for BottlerocketStandaloneMode {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        for s in facts.host_settings_at("settings.kubernetes.standalone-mode").filter(|s| s.value == "true") {
+        for s in facts
+            .host_settings_at("settings.kubernetes.standalone-mode")
+            .filter(|s| s.value == "true")
+        {
             cx.report(s.value_span, "settings.kubernetes.standalone-mode = true switches the kubelet to anonymous authentication and AlwaysAllow authorization");
         }
     }

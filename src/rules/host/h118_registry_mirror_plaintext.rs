@@ -9,7 +9,9 @@ pub static RULE: RegistryMirrorPlaintext = RegistryMirrorPlaintext;
 impl Rule for RegistryMirrorPlaintext {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for s in &facts.host_settings {
-            if s.path.starts_with("settings.container-registry.mirrors") && url_scheme(&s.value) == "http" {
+            if s.path.starts_with("settings.container-registry.mirrors")
+                && url_scheme(&s.value) == "http"
+            {
                 cx.report(s.value_span, format!("registry mirror {} is plain HTTP: images pulled through it can be swapped on the network", s.value));
             }
         }

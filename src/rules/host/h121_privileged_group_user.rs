@@ -7,7 +7,10 @@ pub struct PrivilegedGroupUser;
 pub static RULE: PrivilegedGroupUser = PrivilegedGroupUser;
 
 const ROOT_EQUIVALENT: &[(&str, &str)] = &[
-    ("docker", "the Docker socket, which starts privileged containers"),
+    (
+        "docker",
+        "the Docker socket, which starts privileged containers",
+    ),
     ("wheel", "sudo to root"),
     ("sudo", "sudo to root"),
     ("root", "root-owned files"),
@@ -27,9 +30,19 @@ impl Rule for PrivilegedGroupUser {
             let Some((first, span)) = hits.first() else {
                 continue;
             };
-            let what = ROOT_EQUIVALENT.iter().find(|(n, _)| n == first).map_or("", |(_, w)| *w);
+            let what = ROOT_EQUIVALENT
+                .iter()
+                .find(|(n, _)| n == first)
+                .map_or("", |(_, w)| *w);
             let names: Vec<&str> = hits.iter().map(|(g, _)| g.as_str()).collect();
-            cx.report(*span, format!("user {} is added to group {} ({first} gives {what}): it is root on the node", u.name, names.join(", ")));
+            cx.report(
+                *span,
+                format!(
+                    "user {} is added to group {} ({first} gives {what}): it is root on the node",
+                    u.name,
+                    names.join(", ")
+                ),
+            );
         }
     }
 }

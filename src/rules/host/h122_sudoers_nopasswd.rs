@@ -11,7 +11,13 @@ impl Rule for SudoersNopasswd {
         for e in facts.host.entries_of(HostConfigKind::Sudoers) {
             // The OS already grants `core` passwordless sudo; re-stating it adds nothing.
             if e.value.contains("NOPASSWD") && e.key != "core" {
-                cx.report(e.span, format!("{} lets {} run commands as root without a password (`{}`)", e.source, e.key, e.value));
+                cx.report(
+                    e.span,
+                    format!(
+                        "{} lets {} run commands as root without a password (`{}`)",
+                        e.source, e.key, e.value
+                    ),
+                );
             }
         }
     }

@@ -16,7 +16,8 @@ impl Rule for ManagedNodeOsGeneralPurpose {
                     v.starts_with("BOTTLEROCKET") || v == "CUSTOM" || v.starts_with("WINDOWS")
                 }),
                 Provider::Gke => ("node_config.image_type", |v| {
-                    v.to_ascii_uppercase().starts_with("COS") || v.to_ascii_uppercase().starts_with("WINDOWS")
+                    v.to_ascii_uppercase().starts_with("COS")
+                        || v.to_ascii_uppercase().starts_with("WINDOWS")
                 }),
                 Provider::Aks => continue,
             };

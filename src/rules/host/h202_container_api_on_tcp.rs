@@ -17,12 +17,18 @@ fn non_loopback(addr: &str) -> bool {
 
 /// TCP hosts given to dockerd/containerd with `-H`/`--host` (`-H tcp://…`, `--host=tcp://…`).
 fn tcp_hosts(cmd: &str) -> Vec<&str> {
-    let words: Vec<&str> = cmd.split_whitespace().map(|w| w.trim_matches(|c| c == '"' || c == '\'')).collect();
+    let words: Vec<&str> = cmd
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c| c == '"' || c == '\''))
+        .collect();
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let value = match *w {
             "-H" | "--host" => words.get(i + 1).copied(),
-            _ => w.strip_prefix("-H=").or_else(|| w.strip_prefix("--host=")).or_else(|| w.strip_prefix("-Htcp").map(|_| &w[2..])),
+            _ => w
+                .strip_prefix("-H=")
+                .or_else(|| w.strip_prefix("--host="))
+                .or_else(|| w.strip_prefix("-Htcp").map(|_| &w[2..])),
         };
         if let Some(v) = value.filter(|v| v.starts_with("tcp://")) {
             out.push(v);
@@ -36,8 +42,12 @@ impl Rule for ContainerApiOnTcp {
         // Docker's TLS client verification, set on the daemon (flags or daemon.json), protects
         // every TCP listener it serves, socket-activated ones included.
         let tlsverify = facts.host.entries.iter().any(|e| {
-            (e.kind == HostConfigKind::SystemdUnit && e.source.contains("docker") && e.value.contains("--tlsverify"))
-                || (e.kind == HostConfigKind::DockerDaemon && e.key == "tlsverify" && e.value == "true")
+            (e.kind == HostConfigKind::SystemdUnit
+                && e.source.contains("docker")
+                && e.value.contains("--tlsverify"))
+                || (e.kind == HostConfigKind::DockerDaemon
+                    && e.key == "tlsverify"
+                    && e.value == "true")
         });
         for e in facts.host.entries_of(HostConfigKind::SystemdUnit) {
             let engine = e.source.contains("docker") || e.source.contains("containerd");
@@ -61,7 +71,11 @@ impl Rule for ContainerApiOnTcp {
             }
         }
         for e in facts.host.entries_of(HostConfigKind::DockerDaemon) {
-            if e.key == "hosts" && e.value.starts_with("tcp://") && non_loopback(&e.value) && !tlsverify {
+            if e.key == "hosts"
+                && e.value.starts_with("tcp://")
+                && non_loopback(&e.value)
+                && !tlsverify
+            {
                 cx.report(e.span, format!("{} makes dockerd listen on {} without tlsverify: its API (root on the node) is reachable over the network", e.source, e.value));
             }
         }

@@ -7,8 +7,25 @@ pub struct NonEssentialService;
 pub static RULE: NonEssentialService = NonEssentialService;
 
 const SERVICES: &[&str] = &[
-    "telnet", "telnetd", "rsh", "rlogin", "rexec", "rpcbind", "avahi-daemon", "cups", "cups-browsed",
-    "vsftpd", "tftp", "xinetd", "snmpd", "smb", "nmb", "ypbind", "ypserv", "bluetooth", "nfs-server",
+    "telnet",
+    "telnetd",
+    "rsh",
+    "rlogin",
+    "rexec",
+    "rpcbind",
+    "avahi-daemon",
+    "cups",
+    "cups-browsed",
+    "vsftpd",
+    "tftp",
+    "xinetd",
+    "snmpd",
+    "smb",
+    "nmb",
+    "ypbind",
+    "ypserv",
+    "bluetooth",
+    "nfs-server",
 ];
 
 impl Rule for NonEssentialService {
@@ -21,7 +38,8 @@ impl Rule for NonEssentialService {
                 .non_essential_services
                 .iter()
                 .any(|s| s == base || *s == u.name);
-            if let (true, Some((true, span))) = (SERVICES.contains(&base) || configured, u.enabled) {
+            if let (true, Some((true, span))) = (SERVICES.contains(&base) || configured, u.enabled)
+            {
                 cx.report(span, format!("{} is enabled: {base} has no role on a Kubernetes node and only adds attack surface", u.name));
             }
         }

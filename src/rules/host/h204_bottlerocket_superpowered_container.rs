@@ -14,7 +14,9 @@ impl Rule for SuperpoweredContainer {
             if field != "superpowered" || s.value != "true" || name == "admin" {
                 continue;
             }
-            let off = index.get(&(name, "enabled")).is_some_and(|e| e.value == "false");
+            let off = index
+                .get(&(name, "enabled"))
+                .is_some_and(|e| e.value == "false");
             if !off {
                 cx.report(s.value_span, format!("host container {name} is superpowered: it runs privileged with the host's namespaces and full access to the node"));
             }

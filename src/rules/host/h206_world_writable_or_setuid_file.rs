@@ -21,7 +21,10 @@ impl Rule for WorldWritableOrSetuidFile {
             } else {
                 continue;
             };
-            cx.report(span, format!("{} is written with mode {:04o}, {what}", f.path, m));
+            cx.report(
+                span,
+                format!("{} is written with mode {:04o}, {what}", f.path, m),
+            );
         }
     }
 }

@@ -8,9 +8,24 @@ pub struct OciDefaultCapabilities;
 pub static RULE: OciDefaultCapabilities = OciDefaultCapabilities;
 
 const DANGEROUS: &[&str] = &[
-    "sys-admin", "net-admin", "sys-ptrace", "sys-module", "sys-rawio", "bpf", "perfmon",
-    "dac-read-search", "sys-boot", "sys-time", "syslog", "mac-admin", "mac-override",
-    "linux-immutable", "sys-resource", "block-suspend", "wake-alarm", "checkpoint-restore",
+    "sys-admin",
+    "net-admin",
+    "sys-ptrace",
+    "sys-module",
+    "sys-rawio",
+    "bpf",
+    "perfmon",
+    "dac-read-search",
+    "sys-boot",
+    "sys-time",
+    "syslog",
+    "mac-admin",
+    "mac-override",
+    "linux-immutable",
+    "sys-resource",
+    "block-suspend",
+    "wake-alarm",
+    "checkpoint-restore",
 ];
 
 impl Rule for OciDefaultCapabilities {

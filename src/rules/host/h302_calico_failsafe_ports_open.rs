@@ -20,13 +20,17 @@ const SENSITIVE: &[(u16, u16, &str)] = &[
 ];
 
 /// Felix's built-in failsafeInboundHostPorts (used when the field is absent).
-const BUILT_IN: &str = "tcp:22, udp:68, tcp:179, tcp:2379, tcp:2380, tcp:5473, tcp:6443, tcp:6666, tcp:6667";
+const BUILT_IN: &str =
+    "tcp:22, udp:68, tcp:179, tcp:2379, tcp:2380, tcp:5473, tcp:6443, tcp:6666, tcp:6667";
 
 fn sensitive(p: &FailsafePort, extra: &[(PortRange, String)]) -> Option<String> {
     if p.net.as_deref().is_some_and(|n| !crate::cidr::is_world(n)) || p.protocol != "tcp" {
         return None;
     }
-    let port = PortRange { from: p.port, to: p.port };
+    let port = PortRange {
+        from: p.port,
+        to: p.port,
+    };
     SENSITIVE
         .iter()
         .map(|(f, t, w)| (PortRange { from: *f, to: *t }, w.to_string()))

@@ -70,11 +70,19 @@ impl Rule for HostPolicyOpensControlPlane {
                 };
                 let h = hits(&r.destination.ports, extra);
                 if !h.is_empty() {
-                    out.push((r.span, format!("{} allows {src} to {}", p.meta.display(), h.join(", "))));
+                    out.push((
+                        r.span,
+                        format!("{} allows {src} to {}", p.meta.display(), h.join(", ")),
+                    ));
                 }
             }
         }
-        for p in facts.kube.cilium_policies.iter().filter(|p| p.node_selector.is_some()) {
+        for p in facts
+            .kube
+            .cilium_policies
+            .iter()
+            .filter(|p| p.node_selector.is_some())
+        {
             for r in &p.ingress {
                 let world = r
                     .entities
@@ -91,7 +99,11 @@ impl Rule for HostPolicyOpensControlPlane {
                 if !h.is_empty() {
                     out.push((
                         span,
-                        format!("host policy {} allows {from} to {}", p.meta.display(), h.join(", ")),
+                        format!(
+                            "host policy {} allows {from} to {}",
+                            p.meta.display(),
+                            h.join(", ")
+                        ),
                     ));
                 }
             }

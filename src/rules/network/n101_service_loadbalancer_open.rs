@@ -9,18 +9,36 @@ pub static RULE: ServiceLoadbalancerOpen = ServiceLoadbalancerOpen;
 
 /// Annotations that make a cloud load balancer internal, with the values that do *not*.
 const INTERNAL: &[(&str, &[&str])] = &[
-    ("service.beta.kubernetes.io/aws-load-balancer-internal", &["false"]),
-    ("service.beta.kubernetes.io/azure-load-balancer-internal", &["false"]),
-    ("service.beta.kubernetes.io/openstack-internal-load-balancer", &["false"]),
-    ("service.beta.kubernetes.io/oci-load-balancer-internal", &["false"]),
+    (
+        "service.beta.kubernetes.io/aws-load-balancer-internal",
+        &["false"],
+    ),
+    (
+        "service.beta.kubernetes.io/azure-load-balancer-internal",
+        &["false"],
+    ),
+    (
+        "service.beta.kubernetes.io/openstack-internal-load-balancer",
+        &["false"],
+    ),
+    (
+        "service.beta.kubernetes.io/oci-load-balancer-internal",
+        &["false"],
+    ),
 ];
 
 /// Annotations whose value must name the internal scheme.
 const INTERNAL_VALUE: &[(&str, &str)] = &[
-    ("service.beta.kubernetes.io/aws-load-balancer-scheme", "internal"),
+    (
+        "service.beta.kubernetes.io/aws-load-balancer-scheme",
+        "internal",
+    ),
     ("networking.gke.io/load-balancer-type", "internal"),
     ("cloud.google.com/load-balancer-type", "internal"),
-    ("service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type", "private"),
+    (
+        "service.kubernetes.io/ibm-load-balancer-cloud-provider-ip-type",
+        "private",
+    ),
 ];
 
 const SOURCE_RANGES_ANNOTATION: &str = "service.beta.kubernetes.io/load-balancer-source-ranges";
@@ -40,7 +58,11 @@ pub fn internal(s: &Service) -> bool {
 impl Rule for ServiceLoadbalancerOpen {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for s in &facts.kube.services {
-            let Some(t) = s.service_type.as_ref().filter(|t| t.value == "LoadBalancer") else {
+            let Some(t) = s
+                .service_type
+                .as_ref()
+                .filter(|t| t.value == "LoadBalancer")
+            else {
                 continue;
             };
             if internal(s) {
@@ -66,9 +88,10 @@ impl Rule for ServiceLoadbalancerOpen {
                 );
                 continue;
             }
-            let annotated = s.meta.annotation(SOURCE_RANGES_ANNOTATION).is_some_and(|v| {
-                !v.trim().is_empty() && !v.split(',').any(crate::cidr::is_world)
-            });
+            let annotated = s
+                .meta
+                .annotation(SOURCE_RANGES_ANNOTATION)
+                .is_some_and(|v| !v.trim().is_empty() && !v.split(',').any(crate::cidr::is_world));
             if s.source_ranges.is_empty() && !annotated {
                 cx.report(
                     t.span,

@@ -17,7 +17,11 @@ const TLS_ANNOTATIONS: &[&str] = &[
 impl Rule for IngressWithoutTls {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for i in &facts.kube.ingresses {
-            if i.has_tls || TLS_ANNOTATIONS.iter().any(|a| i.meta.annotation(a).is_some()) {
+            if i.has_tls
+                || TLS_ANNOTATIONS
+                    .iter()
+                    .any(|a| i.meta.annotation(a).is_some())
+            {
                 continue;
             }
             let hosts = if i.hosts.is_empty() {

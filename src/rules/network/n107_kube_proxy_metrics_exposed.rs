@@ -19,7 +19,9 @@ pub fn beyond_loopback(addr: &str) -> Option<bool> {
     if host == "localhost" {
         return Some(false);
     }
-    host.parse::<std::net::IpAddr>().ok().map(|ip| !ip.is_loopback())
+    host.parse::<std::net::IpAddr>()
+        .ok()
+        .map(|ip| !ip.is_loopback())
 }
 
 impl Rule for KubeProxyMetricsExposed {

@@ -16,17 +16,28 @@ const AKS_PATHS: &[&str] = &[
 /// Hosts whose job is to be reachable (bastions, NAT and VPN instances) are not nodes.
 fn is_gateway(resource: &str) -> bool {
     let r = resource.to_ascii_lowercase();
-    ["bastion", "jumphost", "jump-host", "jump_host", "nat", "vpn"]
-        .iter()
-        .any(|w| {
-            r.split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|part| part == *w || (w.len() > 4 && part.contains(w)))
-        })
+    [
+        "bastion",
+        "jumphost",
+        "jump-host",
+        "jump_host",
+        "nat",
+        "vpn",
+    ]
+    .iter()
+    .any(|w| {
+        r.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|part| part == *w || (w.len() > 4 && part.contains(w)))
+    })
 }
 
 impl Rule for NodePublicIp {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        for s in facts.node_settings.iter().filter(|s| !is_gateway(&s.resource)) {
+        for s in facts
+            .node_settings
+            .iter()
+            .filter(|s| !is_gateway(&s.resource))
+        {
             let public = match s.name.as_str() {
                 "associate_public_ip_address" => s.value == "true",
                 "network_interface.access_config" | "ip_configuration.public_ip_address_id" => {
@@ -73,7 +84,9 @@ impl Rule for NodePublicIp {
             }
             for path in AKS_PATHS {
                 if let ClusterSetting::Set("true", f) = c.setting(path) {
-                    crate::rules::managed::report_field(cx, f,
+                    crate::rules::managed::report_field(
+                        cx,
+                        f,
                         format!(
                             "{} gives every node of the pool a public IP address ({path} = true)",
                             c.resource

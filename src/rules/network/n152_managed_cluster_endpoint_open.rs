@@ -20,7 +20,11 @@ fn allow_list(c: &ManagedCluster, paths: &[&str], absent: Option<&str>, cx: &mut
         .iter()
         .filter(|f| paths.contains(&f.path.as_str()))
         .collect();
-    if fields.is_empty() || fields.iter().all(|f| f.list.as_ref().is_some_and(|l| l.is_empty())) {
+    if fields.is_empty()
+        || fields
+            .iter()
+            .all(|f| f.list.as_ref().is_some_and(|l| l.is_empty()))
+    {
         if let Some(absent) = absent {
             cx.report(c.span, format!("{} {absent}", c.resource));
         }
@@ -72,7 +76,10 @@ impl Rule for ManagedClusterEndpointOpen {
                     if is_unknown(c, "master_authorized_networks_config") {
                         continue;
                     }
-                    if matches!(c.setting("master_authorized_networks_config"), ClusterSetting::Absent) {
+                    if matches!(
+                        c.setting("master_authorized_networks_config"),
+                        ClusterSetting::Absent
+                    ) {
                         cx.report(
                             c.span,
                             format!(

@@ -17,7 +17,10 @@ pub static RULE: NetpolSelectsNothing = NetpolSelectsNothing;
 /// Cilium writes label sources as prefixes (`k8s:app`, `any:app`).
 fn cilium_plain(sel: &LabelSelector) -> Option<LabelSelector> {
     let strip = |k: &str| -> Option<String> {
-        let k = k.strip_prefix("k8s:").or_else(|| k.strip_prefix("any:")).unwrap_or(k);
+        let k = k
+            .strip_prefix("k8s:")
+            .or_else(|| k.strip_prefix("any:"))
+            .unwrap_or(k);
         // Reserved and namespace labels are not pod-template labels.
         (!k.contains(':') && !k.starts_with("io.kubernetes.") && !k.starts_with("io.cilium."))
             .then(|| k.to_string())
@@ -48,7 +51,10 @@ impl Rule for NetpolSelectsNothing {
         // workload made large scans quadratic.
         let mut groups: HashMap<(Option<PathBuf>, Option<&str>), Vec<&Workload>> = HashMap::new();
         for (f, w) in project.each(|k| &k.workloads) {
-            groups.entry((dir(f), w.meta.namespace.as_deref())).or_default().push(w);
+            groups
+                .entry((dir(f), w.meta.namespace.as_deref()))
+                .or_default()
+                .push(w);
         }
         let mut check = |file: usize, ns: Option<&str>, sel: &LabelSelector, what: String| {
             if sel.is_empty() || !project.complete(file) {
@@ -62,7 +68,10 @@ impl Rule for NetpolSelectsNothing {
                 return;
             }
             // Unknown operators count as a match: never report on what we cannot evaluate.
-            if group.iter().any(|w| sel.matches(&w.pod_labels) != Some(false)) {
+            if group
+                .iter()
+                .any(|w| sel.matches(&w.pod_labels) != Some(false))
+            {
                 return;
             }
             cx.report(
@@ -76,7 +85,12 @@ impl Rule for NetpolSelectsNothing {
             );
         };
         for (i, p) in project.each(|k| &k.net_policies) {
-            check(i, p.meta.namespace.as_deref(), &p.pod_selector, p.meta.display());
+            check(
+                i,
+                p.meta.namespace.as_deref(),
+                &p.pod_selector,
+                p.meta.display(),
+            );
         }
         for (i, p) in project.each(|k| &k.cilium_policies) {
             if p.clusterwide {

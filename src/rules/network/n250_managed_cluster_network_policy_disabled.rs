@@ -13,7 +13,11 @@ impl Rule for ManagedClusterNetworkPolicyDisabled {
         for c in facts.managed_clusters.iter().filter(|c| !c.is_node_pool()) {
             match c.provider {
                 Provider::Gke => {
-                    let paths = ["enable_autopilot", "datapath_provider", "network_policy.enabled"];
+                    let paths = [
+                        "enable_autopilot",
+                        "datapath_provider",
+                        "network_policy.enabled",
+                    ];
                     if paths.iter().any(|p| is_unknown(c, p))
                         || flag(c, "enable_autopilot") == Some(true)
                         || flag(c, "network_policy.enabled") == Some(true)
@@ -44,14 +48,18 @@ impl Rule for ManagedClusterNetworkPolicyDisabled {
                         continue;
                     }
                     match c.setting("network_profile.network_policy") {
-                        ClusterSetting::Set(p, f) if p.is_empty() || p.eq_ignore_ascii_case("none") => {
+                        ClusterSetting::Set(p, f)
+                            if p.is_empty() || p.eq_ignore_ascii_case("none") =>
+                        {
                             crate::rules::managed::report_field(cx, f,
                                 format!("{} sets network_policy = \"{p}\": NetworkPolicy objects are not enforced", c.resource),
                             );
                         }
                         ClusterSetting::Set(..) => {}
                         _ => {
-                            if let ClusterSetting::Set(d, _) = c.setting("network_profile.network_data_plane") {
+                            if let ClusterSetting::Set(d, _) =
+                                c.setting("network_profile.network_data_plane")
+                            {
                                 if d.eq_ignore_ascii_case("cilium") {
                                     continue;
                                 }

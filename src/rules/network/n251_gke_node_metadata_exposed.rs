@@ -16,15 +16,29 @@ impl Rule for GkeNodeMetadataExposed {
         {
             let exposed = [
                 ("node_config.workload_metadata_config.mode", "GCE_METADATA"),
-                ("node_config.workload_metadata_config.node_metadata", "EXPOSE"),
-                ("node_config.workload_metadata_config.node_metadata", "UNSPECIFIED"),
+                (
+                    "node_config.workload_metadata_config.node_metadata",
+                    "EXPOSE",
+                ),
+                (
+                    "node_config.workload_metadata_config.node_metadata",
+                    "UNSPECIFIED",
+                ),
             ];
             // Without Workload Identity, the default node pool's default mode is GCE_METADATA.
             let default_exposed = c.kind == "google_container_cluster"
                 && ["enable_autopilot", "remove_default_node_pool"]
                     .iter()
-                    .all(|p| matches!(c.setting(p), ClusterSetting::Absent | ClusterSetting::Set("false", _)))
-                && matches!(c.setting("workload_identity_config.workload_pool"), ClusterSetting::Absent)
+                    .all(|p| {
+                        matches!(
+                            c.setting(p),
+                            ClusterSetting::Absent | ClusterSetting::Set("false", _)
+                        )
+                    })
+                && matches!(
+                    c.setting("workload_identity_config.workload_pool"),
+                    ClusterSetting::Absent
+                )
                 && exposed
                     .iter()
                     .all(|(p, _)| matches!(c.setting(p), ClusterSetting::Absent));

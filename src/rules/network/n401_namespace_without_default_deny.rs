@@ -43,15 +43,24 @@ impl Rule for NamespaceWithoutDefaultDeny {
         for (i, w) in project.each(|k| &k.workloads) {
             if let Some(ns) = w.meta.namespace.as_deref().and_then(|n| spaces.get_mut(n)) {
                 if !w.control_plane {
-                    ns.workloads.push((i, format!("{} {}", w.meta.kind, w.meta.name)));
+                    ns.workloads
+                        .push((i, format!("{} {}", w.meta.kind, w.meta.name)));
                 }
             }
         }
         let policy_namespaces = project
             .each(|k| &k.net_policies)
             .filter_map(|(_, p)| p.meta.namespace.as_deref())
-            .chain(project.each(|k| &k.calico_policies).filter_map(|(_, p)| p.meta.namespace.as_deref()))
-            .chain(project.each(|k| &k.cilium_policies).filter_map(|(_, p)| p.meta.namespace.as_deref()));
+            .chain(
+                project
+                    .each(|k| &k.calico_policies)
+                    .filter_map(|(_, p)| p.meta.namespace.as_deref()),
+            )
+            .chain(
+                project
+                    .each(|k| &k.cilium_policies)
+                    .filter_map(|(_, p)| p.meta.namespace.as_deref()),
+            );
         for name in policy_namespaces {
             if let Some(ns) = spaces.get_mut(name) {
                 ns.has_policy = true;
