@@ -10,9 +10,9 @@ SRC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src")
 
 # Lowest first. A file may depend on files of its own layer or of a lower one.
 LAYERS = [
-    ("base", ["source", "cidr", "k8s", "limits", "findings", "settings"]),
+    ("base", ["source", "cidr", "k8s", "limits", "findings"]),
     ("parse", ["parse"]),
-    ("facts", ["facts"]),
+    ("facts", ["facts", "settings"]),
     ("extract", ["classify", "extract"]),
     ("rules", ["rules"]),
     ("pipeline", ["config", "discover", "suppress", "baseline", "pipeline", "lib"]),

@@ -4,6 +4,7 @@
 use crate::facts::PortRange;
 use crate::findings::Severity;
 use crate::rules::{RuleEntry, REGISTRY};
+pub use crate::settings::Settings;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -75,30 +76,6 @@ struct RawSettings {
 enum PortSpec {
     Port(u16),
     Range(String),
-}
-
-/// Values rules may consult.
-#[derive(Debug, Default, Clone)]
-pub struct Settings {
-    /// Extra ports treated like control-plane ports, with a label for messages.
-    pub sensitive_ports: Vec<(PortRange, String)>,
-    pub trusted_cidrs: Vec<ipnet::IpNet>,
-    /// Longest accepted bootstrap token `ttl`, seconds (default 24h, kubeadm's own default).
-    pub max_bootstrap_token_ttl: Option<u64>,
-    /// Longest accepted leaf certificate validity, seconds (default 8760h, kubeadm's default).
-    pub max_certificate_validity: Option<u64>,
-    /// Longest accepted CA certificate validity, seconds (default 87600h, kubeadm's default).
-    pub max_ca_certificate_validity: Option<u64>,
-    /// Longest accepted `--service-account-max-token-expiration`, seconds (default 24h).
-    pub max_service_account_token_expiration: Option<u64>,
-    /// Days before end of life at which a supported minor is reported (default 60).
-    pub eol_warning_days: Option<u32>,
-    /// Oldest minor accepted (`1.36`), overriding the release table's oldest supported minor.
-    pub min_kubernetes_minor: Option<u32>,
-    /// Extra services H203 treats as non-essential.
-    pub non_essential_services: Vec<String>,
-    /// Terraform `--var-file`s, applied to root modules after `*.auto.tfvars`.
-    pub var_files: Vec<std::path::PathBuf>,
 }
 
 /// An `[[ignore]]` entry, compiled.

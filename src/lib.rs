@@ -12,11 +12,10 @@ pub mod extract;
 pub mod facts;
 pub mod findings;
 pub mod k8s;
-pub mod kube_checks;
 pub mod parse;
-pub mod project;
 pub mod report;
 pub mod rules;
+pub mod settings;
 pub mod source;
 pub mod suppress;
 
@@ -92,7 +91,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
         files_scanned: candidates.len() + usize::from(input.stdin.is_some()),
         ..Outcome::default()
     };
-    let mut project = project::Project::default();
+    let mut project = rules::project::Project::default();
     for (f, d, p) in results {
         outcome.findings.extend(f);
         diagnostics.extend(d);
@@ -169,7 +168,11 @@ fn lint_path(path: &Path, config: &Config, complete: bool) -> Linted {
 }
 
 /// Findings, diagnostics and the project-level facts of one file.
-type Linted = (Vec<Finding>, Vec<Diagnostic>, Option<project::ProjectFile>);
+type Linted = (
+    Vec<Finding>,
+    Vec<Diagnostic>,
+    Option<rules::project::ProjectFile>,
+);
 
 /// Lints text already in memory (a file or standard input).
 pub fn lint_text(
@@ -204,7 +207,7 @@ fn lint_text_full(
                 || !facts.host.units.is_empty()
                 || !facts.host.entries.is_empty()
                 || facts.host.reboot_manager.is_some();
-            let p = relevant.then(|| project::ProjectFile {
+            let p = relevant.then(|| rules::project::ProjectFile {
                 source: file.clone(),
                 rel,
                 complete,
@@ -368,7 +371,7 @@ fn to_finding(
 /// Runs the project-level stage; each finding goes through the suppressions of the file it
 /// points into.
 fn run_project_rules(
-    project: &project::Project,
+    project: &rules::project::Project,
     config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Finding> {
@@ -377,7 +380,7 @@ fn run_project_rules(
     }
     let mut per_file: Vec<Vec<Finding>> = project.files.iter().map(|_| Vec::new()).collect();
     for entry in &config.enabled {
-        let mut cx = project::ProjectCx::new(&config.settings);
+        let mut cx = rules::ProjectCx::new(&config.settings);
         entry.rule.check_project(project, &mut cx);
         for (i, r) in cx.reports {
             if let (Some(pf), Some(out)) = (project.files.get(i), per_file.get_mut(i)) {

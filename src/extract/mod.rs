@@ -2,7 +2,6 @@
 
 pub mod bottlerocket;
 pub mod capi;
-pub mod defaults;
 pub mod encryption;
 pub mod flags;
 pub mod hostconf;

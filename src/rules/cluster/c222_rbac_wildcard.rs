@@ -1,7 +1,7 @@
 //! C222: `*` in apiGroups, resources or verbs of any rule of a role.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::builtin_role;
+use crate::rules::rbac::builtin_role;
 use crate::rules::{Cx, Rule};
 
 pub struct RbacWildcard;

@@ -1,7 +1,7 @@
 //! C223: a role can read Secrets.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::report_grants;
+use crate::rules::rbac::report_grants;
 use crate::rules::{Cx, Rule};
 
 pub struct RbacSecretsRead;

@@ -1,7 +1,7 @@
 //! C224: a role can create pods or objects that create pods.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::report_grants;
+use crate::rules::rbac::report_grants;
 use crate::rules::{Cx, Rule};
 
 pub struct RbacWorkloadCreate;

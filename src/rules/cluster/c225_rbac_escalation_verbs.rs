@@ -1,7 +1,7 @@
 //! C225: a role holds the verbs that get around RBAC itself: bind, escalate, impersonate.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::builtin_role;
+use crate::rules::rbac::builtin_role;
 use crate::rules::{Cx, Rule};
 
 pub struct RbacEscalationVerbs;

@@ -1,7 +1,7 @@
 //! C226: a role can run commands in containers (pods/exec, pods/attach) or reach the kubelet API (nodes/proxy).
 
 use crate::facts::FileFacts;
-use crate::kube_checks::report_grants;
+use crate::rules::rbac::report_grants;
 use crate::rules::{Cx, Rule};
 
 pub struct RbacExecProxy;

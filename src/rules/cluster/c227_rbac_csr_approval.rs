@@ -1,7 +1,7 @@
 //! C227: a role can approve certificate signing requests.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::report_grants;
+use crate::rules::rbac::report_grants;
 use crate::rules::{Cx, Rule};
 
 pub struct RbacCsrApproval;

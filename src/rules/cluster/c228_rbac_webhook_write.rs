@@ -1,7 +1,7 @@
 //! C228: a role can change admission webhook configurations.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::report_grants;
+use crate::rules::rbac::report_grants;
 use crate::rules::{Cx, Rule};
 
 pub struct RbacWebhookWrite;

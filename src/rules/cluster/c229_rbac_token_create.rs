@@ -1,7 +1,7 @@
 //! C229: a role can mint service-account tokens.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::report_grants;
+use crate::rules::rbac::report_grants;
 use crate::rules::{Cx, Rule};
 
 pub struct RbacTokenCreate;

@@ -1,7 +1,7 @@
 //! C230: a role can create PersistentVolumes (hostPath volumes reach the node).
 
 use crate::facts::FileFacts;
-use crate::kube_checks::report_grants;
+use crate::rules::rbac::report_grants;
 use crate::rules::{Cx, Rule};
 
 pub struct RbacPersistentvolumeCreate;

@@ -4,8 +4,8 @@
 
 use crate::facts::kube::{LabelSelector, Role};
 use crate::facts::FileFacts;
-use crate::kube_checks::{builtin_role, dangerous_permissions};
-use crate::project::{Project, ProjectCx};
+use crate::rules::rbac::{builtin_role, dangerous_permissions};
+use crate::rules::{Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct RbacAggregationWidensRole;

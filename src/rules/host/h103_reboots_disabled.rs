@@ -4,7 +4,7 @@
 //! addon directory), and on a partial view (files named one by one) it stays silent.
 
 use crate::facts::{FileFacts, HostConfigKind};
-use crate::project::{Project, ProjectCx};
+use crate::rules::{Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct RebootsDisabled;

@@ -1,6 +1,7 @@
 //! H108: OS updates fetched from a plain-HTTP server.
 
-use crate::facts::{url_scheme, FileFacts, HostConfigKind};
+use crate::facts::{FileFacts, HostConfigKind};
+use crate::rules::urls::url_scheme;
 use crate::rules::{Cx, Rule};
 
 pub struct UpdateSourcePlaintext;

@@ -1,6 +1,7 @@
 //! H114: a private key, kubeconfig or token file written readable by every user.
 
-use crate::facts::{find_secret, FileFacts};
+use crate::facts::FileFacts;
+use crate::rules::secrets::find_secret;
 use crate::rules::{Cx, Rule};
 
 pub struct SecretFileLooseMode;

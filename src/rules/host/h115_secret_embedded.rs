@@ -1,7 +1,8 @@
 //! H115: credentials embedded in the host config itself (readable from instance metadata, state
 //! files and version control), in written files or Bottlerocket settings.
 
-use crate::facts::{find_secret, is_templated, FileFacts};
+use crate::facts::{is_templated, FileFacts};
+use crate::rules::secrets::find_secret;
 use crate::rules::{Cx, Rule};
 use base64::Engine;
 

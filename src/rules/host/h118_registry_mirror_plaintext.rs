@@ -1,6 +1,7 @@
 //! H118: Bottlerocket container registry mirror reached over plain HTTP.
 
-use crate::facts::{url_scheme, FileFacts};
+use crate::facts::FileFacts;
+use crate::rules::urls::url_scheme;
 use crate::rules::{Cx, Rule};
 
 pub struct RegistryMirrorPlaintext;

@@ -1,7 +1,8 @@
 //! H119: Ignition's HTTPS proxy reached over plain HTTP (proxy credentials and target names in
 //! clear text), Ignition's own `ErrInsecureProxy` warning.
 
-use crate::facts::{url_scheme, FileFacts};
+use crate::facts::FileFacts;
+use crate::rules::urls::url_scheme;
 use crate::rules::{Cx, Rule};
 
 pub struct PlaintextProxy;

@@ -1,6 +1,7 @@
 //! H123: Bottlerocket's kubelet talks to the API server over plain HTTP.
 
-use crate::facts::{url_scheme, FileFacts};
+use crate::facts::FileFacts;
+use crate::rules::urls::url_scheme;
 use crate::rules::{Cx, Rule};
 
 pub struct ApiServerPlaintext;

@@ -1,7 +1,7 @@
 //! H210: a workload runs a privileged container.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::host_rules_apply;
+use crate::rules::workloads::host_rules_apply;
 use crate::rules::{Cx, Rule};
 
 pub struct WorkloadPrivileged;

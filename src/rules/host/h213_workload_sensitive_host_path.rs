@@ -1,7 +1,7 @@
 //! H213: a workload mounts a sensitive directory or socket of the node.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::{host_rules_apply, sensitive_host_path};
+use crate::rules::workloads::{host_rules_apply, sensitive_host_path};
 use crate::rules::{Cx, Rule};
 
 pub struct WorkloadSensitiveHostPath;

@@ -4,7 +4,7 @@
 //! that decides automatic host endpoints) from a directory walk, and no `HostEndpoint` at all.
 
 use crate::facts::FileFacts;
-use crate::project::{Project, ProjectCx};
+use crate::rules::{Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct CalicoNoHostEndpoints;

@@ -3,7 +3,7 @@
 
 use crate::facts::kube::FailsafePort;
 use crate::facts::{FileFacts, PortRange};
-use crate::project::{Project, ProjectCx};
+use crate::rules::{Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct CalicoFailsafePortsOpen;

@@ -1,7 +1,7 @@
 //! H304: Cilium host policies exist but the host firewall is off, so they do nothing.
 
 use crate::facts::FileFacts;
-use crate::project::{Project, ProjectCx};
+use crate::rules::{Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct CiliumHostPolicyInert;

@@ -4,7 +4,7 @@
 //! directory walk and no CiliumClusterwideNetworkPolicy with a nodeSelector is in the scan.
 
 use crate::facts::FileFacts;
-use crate::project::{Project, ProjectCx};
+use crate::rules::{Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct CiliumHostFirewallWithoutPolicy;

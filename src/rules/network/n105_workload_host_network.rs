@@ -1,7 +1,7 @@
 //! N105: a workload shares the node's network namespace.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::host_rules_apply;
+use crate::rules::workloads::host_rules_apply;
 use crate::rules::{Cx, Rule};
 
 pub struct WorkloadHostNetwork;

@@ -1,7 +1,7 @@
 //! N106: a container binds a port on the node.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::host_rules_apply;
+use crate::rules::workloads::host_rules_apply;
 use crate::rules::{Cx, Rule};
 
 pub struct WorkloadHostPort;

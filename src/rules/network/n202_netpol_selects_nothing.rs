@@ -6,7 +6,7 @@
 
 use crate::facts::kube::{LabelSelector, Workload};
 use crate::facts::FileFacts;
-use crate::project::{Project, ProjectCx};
+use crate::rules::{Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

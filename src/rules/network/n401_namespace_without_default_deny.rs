@@ -2,12 +2,12 @@
 //!
 //! Project-level: namespaces come from `Namespace` objects and `metadata.namespace` of every
 //! object; policies from any file count as evidence. A namespace is reported only when its
-//! anchor and a workload of it come from a directory walk (see `crate::project`), so a
+//! anchor and a workload of it come from a directory walk (see `crate::rules::project`), so a
 //! pre-commit run over a few files never claims a policy is missing.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::{namespace_denied, system_namespace, Dir};
-use crate::project::{Project, ProjectCx};
+use crate::rules::netpol::{namespace_denied, system_namespace, Dir};
+use crate::rules::{Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 use crate::source::Span;
 use std::collections::BTreeMap;

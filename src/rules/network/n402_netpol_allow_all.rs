@@ -1,7 +1,7 @@
 //! N402: a network policy rule allows all traffic.
 
 use crate::facts::FileFacts;
-use crate::kube_checks::{calico_rule_allow_all, cilium_rule_allow_all, np_peer_allow_all};
+use crate::rules::netpol::{calico_rule_allow_all, cilium_rule_allow_all, np_peer_allow_all};
 use crate::rules::{Cx, Rule};
 
 pub struct NetpolAllowAll;

@@ -5,7 +5,7 @@
 //! `None` means the value is decided somewhere not in view (e.g. kubeadm writes the kubelet's
 //! config file itself, so `kubeletExtraArgs` without a flag says nothing).
 
-use crate::facts::{Component, Origin};
+use super::component::{Component, Origin};
 
 /// (component, origins it applies to, flag, default)
 type Row = (Component, &'static [Origin], &'static str, &'static str);

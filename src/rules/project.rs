@@ -7,11 +7,9 @@
 //! *absence* (no default-deny, no matching pod, no host endpoint) about objects in files that
 //! came from a directory walk; a scan of explicitly named files or of stdin never yields one.
 
-use crate::config::Settings;
 use crate::facts::kube::KubeFacts;
 use crate::facts::{HostFacts, ObjectScope};
-use crate::rules::Report;
-use crate::source::{Source, Span};
+use crate::source::Source;
 
 /// One scanned file's project-relevant facts.
 #[derive(Debug)]
@@ -47,32 +45,5 @@ impl Project {
 
     pub fn complete(&self, file: usize) -> bool {
         self.files.get(file).is_some_and(|f| f.complete)
-    }
-}
-
-/// The context a project rule runs in: reports name the file they point into.
-pub struct ProjectCx<'a> {
-    pub settings: &'a Settings,
-    pub reports: Vec<(usize, Report)>,
-}
-
-impl<'a> ProjectCx<'a> {
-    pub fn new(settings: &'a Settings) -> ProjectCx<'a> {
-        ProjectCx {
-            settings,
-            reports: Vec::new(),
-        }
-    }
-
-    pub fn report(&mut self, file: usize, span: Span, message: impl Into<String>) {
-        self.reports.push((
-            file,
-            Report {
-                span,
-                message: message.into(),
-                related: Vec::new(),
-                related_at: Vec::new(),
-            },
-        ));
     }
 }

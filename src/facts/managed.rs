@@ -1,0 +1,90 @@
+//! Managed-cluster facts: EKS, GKE and AKS clusters and node pools, and node network settings.
+
+use super::network::{Peer, ValueOrigin};
+use crate::source::Span;
+/// A network-exposure setting of a node resource (instance, launch template, NIC), as written:
+/// `associate_public_ip_address = true`, `metadata_options.http_tokens = "optional"`, a GCE
+/// `access_config` block (`value = "present"`).
+#[derive(Clone, Debug)]
+pub struct NodeSetting {
+    pub resource: String,
+    pub name: String,
+    pub value: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provider {
+    Eks,
+    Gke,
+    Aks,
+}
+
+impl Provider {
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Eks => "EKS",
+            Provider::Gke => "GKE",
+            Provider::Aks => "AKS",
+        }
+    }
+}
+
+/// One setting of a managed cluster or node pool, under its provider path
+/// (`vpc_config.endpoint_public_access`). Absent settings are simply missing: rules apply the
+/// provider's documented default.
+#[derive(Clone, Debug)]
+pub struct ClusterField {
+    pub path: String,
+    /// The scalar as text (`"present"` for a block); `None` when the value is unknown.
+    pub value: Option<String>,
+    /// The items of a known list.
+    pub list: Option<Vec<String>>,
+    /// The items as CIDR peers, with their origins.
+    pub peers: Vec<Peer>,
+    pub span: Span,
+    /// Where the value was written when not at `span` (a variable default, a tfvars entry).
+    pub origin: Option<ValueOrigin>,
+}
+
+/// A managed-cluster setting: absent (the provider default applies), set to a known value, or
+/// set to a value only `terraform apply` knows.
+pub enum ClusterSetting<'a> {
+    Absent,
+    Unknown,
+    Set(&'a str, &'a ClusterField),
+}
+
+/// A managed cluster (`aws_eks_cluster`, `google_container_cluster`,
+/// `azurerm_kubernetes_cluster`) or one of its node pools.
+#[derive(Clone, Debug)]
+pub struct ManagedCluster {
+    pub provider: Provider,
+    /// The resource type: tells a cluster from a node pool.
+    pub kind: String,
+    pub resource: String,
+    /// The resource's type label, where findings about absent settings point.
+    pub span: Span,
+    pub fields: Vec<ClusterField>,
+}
+
+impl ManagedCluster {
+    pub fn field(&self, path: &str) -> Option<&ClusterField> {
+        self.fields.iter().find(|f| f.path == path)
+    }
+
+    /// A field as set, absent, or set to something unknown.
+    pub fn setting(&self, path: &str) -> ClusterSetting<'_> {
+        match self.field(path) {
+            None => ClusterSetting::Absent,
+            Some(f) => match f.value.as_deref() {
+                Some(v) => ClusterSetting::Set(v, f),
+                None => ClusterSetting::Unknown,
+            },
+        }
+    }
+
+    pub fn is_node_pool(&self) -> bool {
+        self.kind.contains("node_group") || self.kind.contains("node_pool")
+    }
+}

@@ -1,0 +1,87 @@
+//! Network facts: allow rules of security groups, firewalls and host policies.
+
+use crate::source::{Source, Span};
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Ingress,
+    Egress,
+}
+
+/// An inclusive port range; `0..=65535` stands for "all ports".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PortRange {
+    pub from: u16,
+    pub to: u16,
+}
+
+impl PortRange {
+    pub const ALL: PortRange = PortRange { from: 0, to: 65535 };
+
+    pub fn overlaps(&self, other: PortRange) -> bool {
+        self.from <= other.to && other.from <= self.to
+    }
+
+    pub fn is_all(&self) -> bool {
+        self.from == 0 && self.to == 65535
+    }
+}
+
+impl std::fmt::Display for PortRange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.is_all() {
+            write!(f, "all ports")
+        } else if self.from == self.to {
+            write!(f, "port {}", self.from)
+        } else {
+            write!(f, "ports {}-{}", self.from, self.to)
+        }
+    }
+}
+
+/// A peer of a firewall rule as written: a CIDR (or provider tag) with its span.
+#[derive(Clone, Debug)]
+pub struct Peer {
+    pub cidr: String,
+    pub span: Span,
+    /// Where the value was written when that is not `span` itself: a variable default, a
+    /// tfvars entry, a local. Findings give it as a related location.
+    pub origin: Option<ValueOrigin>,
+}
+
+/// The place a resolved Terraform value was written.
+#[derive(Clone, Debug)]
+pub struct ValueOrigin {
+    /// `None`: the file being checked.
+    pub file: Option<Source>,
+    pub span: Span,
+    /// What the place is: `default of variable "cidrs"`, `terraform.tfvars sets "cidrs"`.
+    pub note: String,
+}
+
+impl ValueOrigin {
+    /// The related location for a finding about `value`.
+    /// The note may place the value itself with `{value}`.
+    pub fn related(&self, value: &str) -> (Option<Source>, Span, String) {
+        let message = if self.note.contains("{value}") {
+            self.note.replace("{value}", value)
+        } else {
+            format!("{value} comes from the {}", self.note)
+        };
+        (self.file.clone(), self.span, message)
+    }
+}
+
+/// One allow rule of a security group, firewall or host policy.
+#[derive(Clone, Debug)]
+pub struct FirewallRule {
+    pub direction: Direction,
+    /// Lower-case protocol name, `"all"` for every protocol.
+    pub protocol: String,
+    pub ports: PortRange,
+    /// Literal CIDR peers. Rules whose peers are security groups or `self` have none here.
+    pub peers: Vec<Peer>,
+    /// The resource (and block) the rule came from, e.g. `aws_security_group.cp ingress #2`.
+    pub resource: String,
+    /// The rule's block or resource header, for messages without a better place.
+    pub span: Span,
+}

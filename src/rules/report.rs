@@ -1,0 +1,96 @@
+//! What rules report, and the contexts they report into.
+
+use crate::settings::Settings;
+use crate::source::{Source, Span};
+
+/// What a rule reports: a place in the file being checked, a message naming the concrete value,
+/// and optional related places in the same file.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub span: Span,
+    pub message: String,
+    pub related: Vec<(Span, String)>,
+    /// Related places that may lie in another file (`None`: the file being checked).
+    pub related_at: Vec<(Option<Source>, Span, String)>,
+}
+
+/// The context a rule runs in.
+pub struct Cx<'a> {
+    pub settings: &'a Settings,
+    pub reports: Vec<Report>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(settings: &'a Settings) -> Cx<'a> {
+        Cx {
+            settings,
+            reports: Vec::new(),
+        }
+    }
+
+    pub fn report(&mut self, span: Span, message: impl Into<String>) {
+        self.reports.push(Report {
+            span,
+            message: message.into(),
+            related: Vec::new(),
+            related_at: Vec::new(),
+        });
+    }
+
+    pub fn report_related(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        related: Vec<(Span, String)>,
+    ) {
+        self.reports.push(Report {
+            span,
+            message: message.into(),
+            related,
+            related_at: Vec::new(),
+        });
+    }
+
+    /// A report whose related places may be in other files (a variable default in
+    /// `variables.tf`, a value in `terraform.tfvars`).
+    pub fn report_at(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        related_at: Vec<(Option<Source>, Span, String)>,
+    ) {
+        self.reports.push(Report {
+            span,
+            message: message.into(),
+            related: Vec::new(),
+            related_at,
+        });
+    }
+}
+
+/// The context a project rule runs in: reports name the file they point into.
+pub struct ProjectCx<'a> {
+    pub settings: &'a Settings,
+    pub reports: Vec<(usize, Report)>,
+}
+
+impl<'a> ProjectCx<'a> {
+    pub fn new(settings: &'a Settings) -> ProjectCx<'a> {
+        ProjectCx {
+            settings,
+            reports: Vec::new(),
+        }
+    }
+
+    pub fn report(&mut self, file: usize, span: Span, message: impl Into<String>) {
+        self.reports.push((
+            file,
+            Report {
+                span,
+                message: message.into(),
+                related: Vec::new(),
+                related_at: Vec::new(),
+            },
+        ));
+    }
+}
