@@ -3,9 +3,13 @@
 //! Most behaviour is data: `tests/cmd/<case>.toml` gives the arguments, the working directory
 //! (`fs.cwd`, default the repository root; a `<case>.in/` directory is a sandbox copy), standard
 //! input (`<case>.stdin` or `stdin = ...`) and the exit status; `<case>.stdout` and
-//! `<case>.stderr` hold the exact expected output (`[..]` and `...` are wildcards, used only where
-//! output legitimately varies); `<case>.out/` holds files the command must write. Inputs live in
-//! `tests/cmd/data/` or are existing `testdata/` files.
+//! `<case>.stderr` hold the exact expected output; `<case>.out/` holds files the command must
+//! write. Inputs live in `tests/cmd/data/` or are existing `testdata/` files.
+//!
+//! Wildcards (`[..]`, `...`) are used only where output legitimately varies: the tool version in
+//! text output and `[CWD]` (trycmd's) for an absolute path. Text cases have `\` read as `/` by
+//! trycmd, so cases whose output is JSON or SARIF set `binary = true` and are compared byte for
+//! byte (their tool version is exact: regenerate them on a version bump).
 //!
 //! Regenerate the expected output after an intended change, then review the diff:
 //!
