@@ -203,18 +203,13 @@ fn lint_text_full(
     }));
     match result {
         Ok((f, d, facts)) => {
-            let relevant = !facts.kube.is_empty()
-                || !facts.host.units.is_empty()
-                || !facts.host.entries.is_empty()
-                || facts.host.reboot_manager.is_some();
-            let p = relevant.then(|| rules::project::ProjectFile {
-                source: file.clone(),
+            let p = rules::ProjectFile::keep(
+                file.clone(),
                 rel,
                 complete,
-                kube: facts.kube,
-                host: facts.host,
-                objects: facts.objects,
-            });
+                facts,
+                &project_families(config),
+            );
             (f, d, p)
         }
         Err(_) => (
@@ -347,25 +342,26 @@ fn to_finding(
         related: r
             .related
             .into_iter()
-            .map(|(span, message)| findings::Related {
-                file: file.clone(),
-                span,
-                message,
+            .map(|p| findings::Related {
+                file: p.file.unwrap_or_else(|| file.clone()),
+                span: p.span,
+                message: p.message,
             })
-            // Related places in other files (a variable default in variables.tf).
-            .chain(
-                r.related_at
-                    .into_iter()
-                    .map(|(at, span, message)| findings::Related {
-                        file: at.unwrap_or_else(|| file.clone()),
-                        span,
-                        message,
-                    }),
-            )
             .collect(),
         suppression: None,
         fingerprint: String::new(),
     }
+}
+
+/// The fact families the enabled project rules read.
+fn project_families(config: &Config) -> Vec<rules::FactFamily> {
+    let mut wanted = Vec::new();
+    for f in config.enabled.iter().flat_map(|e| e.rule.project_facts()) {
+        if !wanted.contains(f) {
+            wanted.push(*f);
+        }
+    }
+    wanted
 }
 
 /// Runs the project-level stage; each finding goes through the suppressions of the file it

@@ -23,13 +23,7 @@ pub fn extract(root: &Node, facts: &mut FileFacts) {
                 .map(Node::items)
                 .unwrap_or(&[])
                 .iter()
-                .filter_map(|r| {
-                    Some(Field {
-                        value: r.as_str()?.to_string(),
-                        span: r.span,
-                        value_span: r.span,
-                    })
-                })
+                .filter_map(|r| Some(Field::written(r.as_str()?.to_string(), r.span, r.span)))
                 .collect(),
             providers: item
                 .get("providers")
@@ -48,13 +42,7 @@ pub fn extract(root: &Node, facts: &mut FileFacts) {
 
 pub fn authentication(root: &Node, facts: &mut FileFacts) {
     let anonymous = root.get("anonymous");
-    let scalar = |n: &Node| {
-        Some(Field {
-            value: n.as_str()?.to_string(),
-            span: n.span,
-            value_span: n.span,
-        })
-    };
+    let scalar = |n: &Node| Some(Field::written(n.as_str()?.to_string(), n.span, n.span));
     facts.authentication_configs.push(AuthenticationConfig {
         anchor: super::kind_span(root),
         anonymous_enabled: anonymous.and_then(|a| field(a, "enabled")),

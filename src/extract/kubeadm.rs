@@ -95,13 +95,7 @@ pub fn config(
                     .map(Node::items)
                     .unwrap_or(&[])
                     .iter()
-                    .filter_map(|e| {
-                        Some(Field {
-                            value: e.as_str()?.to_string(),
-                            span: e.span,
-                            value_span: e.span,
-                        })
-                    })
+                    .filter_map(|e| Some(Field::written(e.as_str()?.to_string(), e.span, e.span)))
                     .collect(),
                 ca_file: field(v, "caFile"),
                 cert_file: field(v, "certFile"),
@@ -122,13 +116,7 @@ fn discovery(root: &Node) -> Option<Discovery> {
         ca_cert_hashes: bt_node.and_then(|b| b.get("caCertHashes")).map(|h| {
             h.items()
                 .iter()
-                .filter_map(|e| {
-                    Some(Field {
-                        value: e.as_str()?.to_string(),
-                        span: e.span,
-                        value_span: e.span,
-                    })
-                })
+                .filter_map(|e| Some(Field::written(e.as_str()?.to_string(), e.span, e.span)))
                 .collect()
         }),
         tls_bootstrap_token: field(d, "tlsBootstrapToken"),
@@ -142,11 +130,7 @@ pub fn field(map: &Node, key: &str) -> Option<Field> {
         return None;
     }
     let value = v.as_str()?.to_string();
-    Some(Field {
-        value,
-        span: k.span.cover(v.span),
-        value_span: v.span,
-    })
+    Some(Field::written(value, k.span.cover(v.span), v.span))
 }
 
 /// kubeadm deploys every control-plane component a ClusterConfiguration describes, with kubeadm's

@@ -4,12 +4,8 @@
 use crate::facts::PortRange;
 use crate::source::Span;
 
-/// A string value with the span of where it is written.
-#[derive(Clone, Debug)]
-pub struct Spanned {
-    pub value: String,
-    pub span: Span,
-}
+/// A scalar with its span.
+pub type Spanned = super::located::Located<String>;
 
 /// Identity of one Kubernetes object.
 #[derive(Clone, Debug, Default)]

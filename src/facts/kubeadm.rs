@@ -16,12 +16,7 @@ pub struct AuthenticationConfig {
 }
 
 /// A scalar as written: the key..value span and the value's own span.
-#[derive(Clone, Debug)]
-pub struct Field {
-    pub value: String,
-    pub span: Span,
-    pub value_span: Span,
-}
+pub type Field = super::located::Located<String>;
 
 /// What a kubeadm Init/Cluster/JoinConfiguration says besides component flags.
 #[derive(Clone, Debug, Default)]

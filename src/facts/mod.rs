@@ -9,6 +9,7 @@ pub mod defaults;
 pub mod host;
 pub mod kube;
 pub mod kubeadm;
+pub mod located;
 pub mod managed;
 pub mod network;
 
@@ -16,6 +17,7 @@ pub use component::*;
 pub use component_config::*;
 pub use host::*;
 pub use kubeadm::*;
+pub use located::{Located, Place, PlaceKind, Provenance, RelatedPlace};
 pub use managed::*;
 pub use network::*;
 

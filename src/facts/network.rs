@@ -61,13 +61,17 @@ pub struct ValueOrigin {
 impl ValueOrigin {
     /// The related location for a finding about `value`.
     /// The note may place the value itself with `{value}`.
-    pub fn related(&self, value: &str) -> (Option<Source>, Span, String) {
+    pub fn related(&self, value: &str) -> super::located::RelatedPlace {
         let message = if self.note.contains("{value}") {
             self.note.replace("{value}", value)
         } else {
             format!("{value} comes from the {}", self.note)
         };
-        (self.file.clone(), self.span, message)
+        super::located::RelatedPlace {
+            file: self.file.clone(),
+            span: self.span,
+            message,
+        }
     }
 }
 

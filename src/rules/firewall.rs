@@ -143,5 +143,5 @@ pub fn exposures<'a>(
 /// Reports at the peer, with the place the value came from as related location.
 pub fn report(cx: &mut Cx, peer: &Peer, message: String) {
     let related = peer.origin.iter().map(|o| o.related(&peer.cidr)).collect();
-    cx.report_at(peer.span, message, related);
+    cx.report_related(peer.span, message, related);
 }

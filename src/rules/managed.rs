@@ -7,7 +7,7 @@ use crate::rules::Cx;
 pub fn report_field(cx: &mut Cx, f: &ClusterField, message: String) {
     let value = f.value.clone().unwrap_or_default();
     let related = f.origin.iter().map(|o| o.related(&value)).collect();
-    cx.report_at(f.span, message, related);
+    cx.report_related(f.span, message, related);
 }
 
 /// A known boolean setting; `None` when absent or unknown.

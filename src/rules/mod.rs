@@ -16,7 +16,7 @@ pub mod secrets;
 pub mod urls;
 pub mod workloads;
 
-pub use project::{Project, ProjectFile};
+pub use project::{FactFamily, Project, ProjectFile};
 pub use report::{Cx, ProjectCx, Report};
 pub use rule::{practice_name, Rule, RuleDoc, RuleEntry};
 

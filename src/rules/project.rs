@@ -8,7 +8,7 @@
 //! came from a directory walk; a scan of explicitly named files or of stdin never yields one.
 
 use crate::facts::kube::KubeFacts;
-use crate::facts::{HostFacts, ObjectScope};
+use crate::facts::{FileFacts, HostFacts, ObjectScope};
 use crate::source::Source;
 
 /// One scanned file's project-relevant facts.
@@ -19,10 +19,69 @@ pub struct ProjectFile {
     pub rel: Option<String>,
     /// Found by walking a directory (not named on the command line, not stdin).
     pub complete: bool,
+    /// The families some enabled project rule asked for (see [`FactFamily`]); the others
+    /// are left empty.
     pub kube: KubeFacts,
-    /// Host-config facts (Ignition, Butane, Bottlerocket) of the file.
     pub host: HostFacts,
+    /// Always kept: suppressions of project findings need the objects' annotations.
     pub objects: Vec<ObjectScope>,
+}
+
+/// The fact families a project rule may read. A project rule lists the ones it needs
+/// ([`crate::rules::Rule::project_facts`]); the pipeline keeps exactly those for the project
+/// stage, so adding a project rule never touches the pipeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactFamily {
+    /// Kubernetes objects: RBAC, workloads, services, network and host policies.
+    Kube,
+    /// Host configs: units, parsed config lines, reboot managers.
+    Host,
+}
+
+impl FactFamily {
+    /// Whether a file has anything of this family.
+    fn present(self, facts: &FileFacts) -> bool {
+        match self {
+            FactFamily::Kube => !facts.kube.is_empty(),
+            FactFamily::Host => {
+                !facts.host.units.is_empty()
+                    || !facts.host.entries.is_empty()
+                    || facts.host.reboot_manager.is_some()
+            }
+        }
+    }
+}
+
+impl ProjectFile {
+    /// Keeps the wanted families of one file's facts; `None` when the file has none of them.
+    pub fn keep(
+        source: Source,
+        rel: Option<String>,
+        complete: bool,
+        facts: FileFacts,
+        wanted: &[FactFamily],
+    ) -> Option<ProjectFile> {
+        if !wanted.iter().any(|f| f.present(&facts)) {
+            return None;
+        }
+        let has = |f: FactFamily| wanted.contains(&f);
+        Some(ProjectFile {
+            source,
+            rel,
+            complete,
+            kube: if has(FactFamily::Kube) {
+                facts.kube
+            } else {
+                KubeFacts::default()
+            },
+            host: if has(FactFamily::Host) {
+                facts.host
+            } else {
+                HostFacts::default()
+            },
+            objects: facts.objects,
+        })
+    }
 }
 
 /// Every file of the scan with Kubernetes facts, sorted by path.

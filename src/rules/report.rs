@@ -1,17 +1,17 @@
 //! What rules report, and the contexts they report into.
 
+use crate::facts::RelatedPlace;
 use crate::settings::Settings;
-use crate::source::{Source, Span};
+use crate::source::Span;
 
 /// What a rule reports: a place in the file being checked, a message naming the concrete value,
-/// and optional related places in the same file.
+/// and related places.
 #[derive(Debug, Clone)]
 pub struct Report {
     pub span: Span,
     pub message: String,
-    pub related: Vec<(Span, String)>,
-    /// Related places that may lie in another file (`None`: the file being checked).
-    pub related_at: Vec<(Option<Source>, Span, String)>,
+    /// Related places, in this file or another (a variable default in `variables.tf`).
+    pub related: Vec<RelatedPlace>,
 }
 
 /// The context a rule runs in.
@@ -33,37 +33,21 @@ impl<'a> Cx<'a> {
             span,
             message: message.into(),
             related: Vec::new(),
-            related_at: Vec::new(),
         });
     }
 
+    /// A report with related places, possibly in other files (a variable default in
+    /// `variables.tf`, a value in `terraform.tfvars`).
     pub fn report_related(
         &mut self,
         span: Span,
         message: impl Into<String>,
-        related: Vec<(Span, String)>,
+        related: Vec<RelatedPlace>,
     ) {
         self.reports.push(Report {
             span,
             message: message.into(),
             related,
-            related_at: Vec::new(),
-        });
-    }
-
-    /// A report whose related places may be in other files (a variable default in
-    /// `variables.tf`, a value in `terraform.tfvars`).
-    pub fn report_at(
-        &mut self,
-        span: Span,
-        message: impl Into<String>,
-        related_at: Vec<(Option<Source>, Span, String)>,
-    ) {
-        self.reports.push(Report {
-            span,
-            message: message.into(),
-            related: Vec::new(),
-            related_at,
         });
     }
 }
@@ -89,7 +73,6 @@ impl<'a> ProjectCx<'a> {
                 span,
                 message: message.into(),
                 related: Vec::new(),
-                related_at: Vec::new(),
             },
         ));
     }

@@ -1,6 +1,6 @@
 //! The interface every rule implements, and a rule's metadata from its page.
 
-use super::project::Project;
+use super::project::{FactFamily, Project};
 use super::report::{Cx, ProjectCx};
 use crate::facts::FileFacts;
 
@@ -64,6 +64,11 @@ pub trait Rule {
 
     /// Checks the whole scan, after every file's facts are extracted (see [`super::project`]
     /// for how partial views are handled). Most rules need only [`Rule::check`].
+    /// The fact families [`Rule::check_project`] reads; empty for per-file rules.
+    fn project_facts(&self) -> &'static [FactFamily] {
+        &[]
+    }
+
     fn check_project(&self, _project: &Project, _cx: &mut ProjectCx) {}
 }
 

@@ -31,12 +31,7 @@ pub fn extract(root: &Node, meta: Meta, kube: &mut KubeFacts) {
             let auto =
                 spec.and_then(|s| s.path(&["controllers", "node", "hostEndpoint", "autoCreate"]));
             kube.kube_controllers.push(KubeControllersConfig {
-                auto_create: auto.and_then(|a| {
-                    Some(Spanned {
-                        value: a.as_str()?.to_string(),
-                        span: a.span,
-                    })
-                }),
+                auto_create: auto.and_then(|a| Some(Spanned::at(a.as_str()?.to_string(), a.span))),
                 meta,
             });
         }
@@ -79,12 +74,9 @@ fn policy(spec: &Node, meta: Meta, kube: &mut KubeFacts) {
         .any(|k| spec.get(k).and_then(Node::as_bool) == Some(true));
     kube.calico_policies.push(CalicoPolicy {
         global: meta.kind == "GlobalNetworkPolicy",
-        selector: spec.get("selector").and_then(|s| {
-            Some(Spanned {
-                value: s.as_str()?.trim().to_string(),
-                span: s.span,
-            })
-        }),
+        selector: spec
+            .get("selector")
+            .and_then(|s| Some(Spanned::at(s.as_str()?.trim().to_string(), s.span))),
         namespace_selector: spec
             .get_str("namespaceSelector")
             .map(|s| s.trim().to_string()),

@@ -65,10 +65,7 @@ fn rules(node: Option<&Node>, dir: &str) -> Vec<CiliumRule> {
                     continue;
                 };
                 let Some(value) = c.as_str() else { continue };
-                let cidr = Spanned {
-                    value: value.to_string(),
-                    span: c.span,
-                };
+                let cidr = Spanned::at(value.to_string(), c.span);
                 let except: Vec<String> = strings(set.get("except"))
                     .into_iter()
                     .map(|s| s.value)
@@ -105,12 +102,8 @@ fn rules(node: Option<&Node>, dir: &str) -> Vec<CiliumRule> {
 pub fn config(root: &Node, meta: Meta, kube: &mut KubeFacts) {
     let data = root.get("data");
     let get = |k: &str| {
-        data.and_then(|d| d.get(k)).and_then(|v| {
-            Some(Spanned {
-                value: v.as_str()?.trim().to_string(),
-                span: v.span,
-            })
-        })
+        data.and_then(|d| d.get(k))
+            .and_then(|v| Some(Spanned::at(v.as_str()?.trim().to_string(), v.span)))
     };
     kube.cilium_configs.push(CiliumConfig {
         host_firewall: get("enable-host-firewall"),

@@ -46,12 +46,9 @@ pub fn extract(root: &Node, api_version: &str, kind: &str, text: &str, facts: &m
 }
 
 fn kube_proxy(root: &Node, meta: Meta, kube: &mut crate::facts::kube::KubeFacts) {
-    let metrics = root.get("metricsBindAddress").and_then(|n| {
-        Some(Spanned {
-            value: n.as_str()?.to_string(),
-            span: n.span,
-        })
-    });
+    let metrics = root
+        .get("metricsBindAddress")
+        .and_then(|n| Some(Spanned::at(n.as_str()?.to_string(), n.span)));
     let npa = root.get("nodePortAddresses");
     kube.kube_proxy.push(crate::facts::kube::KubeProxyConfig {
         metrics_bind_address: metrics,
@@ -97,12 +94,7 @@ pub fn string_map(node: Option<&Node>) -> Vec<(String, String)> {
 /// A list of scalars with their spans (a lone scalar counts as a one-item list).
 pub fn strings(node: Option<&Node>) -> Vec<Spanned> {
     let Some(node) = node else { return Vec::new() };
-    let one = |n: &Node| {
-        n.as_str().map(|s| Spanned {
-            value: s.to_string(),
-            span: n.span,
-        })
-    };
+    let one = |n: &Node| n.as_str().map(|s| Spanned::at(s.to_string(), n.span));
     if node.is_seq() {
         node.items().iter().filter_map(one).collect()
     } else {

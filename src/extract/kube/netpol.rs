@@ -63,10 +63,7 @@ fn peer(p: &Node) -> Option<NpPeer> {
     if let Some(block) = p.get("ipBlock") {
         let cidr = block.get("cidr")?;
         return Some(NpPeer::IpBlock {
-            cidr: Spanned {
-                value: cidr.as_str()?.to_string(),
-                span: cidr.span,
-            },
+            cidr: Spanned::at(cidr.as_str()?.to_string(), cidr.span),
             except: super::strings(block.get("except"))
                 .into_iter()
                 .map(|s| s.value)

@@ -20,12 +20,7 @@ pub fn service(root: &Node, meta: Meta, kube: &mut KubeFacts) {
         }
     }
     kube.services.push(Service {
-        service_type: get("type").and_then(|t| {
-            Some(Spanned {
-                value: t.as_str()?.to_string(),
-                span: t.span,
-            })
-        }),
+        service_type: get("type").and_then(|t| Some(Spanned::at(t.as_str()?.to_string(), t.span))),
         source_ranges: strings(get("loadBalancerSourceRanges")),
         external_ips: strings(get("externalIPs")),
         node_ports,

@@ -5,7 +5,7 @@
 use crate::facts::kube::{LabelSelector, Role};
 use crate::facts::FileFacts;
 use crate::rules::rbac::{builtin_role, dangerous_permissions};
-use crate::rules::{Project, ProjectCx};
+use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct RbacAggregationWidensRole;
@@ -41,6 +41,10 @@ impl Rule for RbacAggregationWidensRole {
                 }
             }
         }
+    }
+
+    fn project_facts(&self) -> &'static [FactFamily] {
+        &[FactFamily::Kube]
     }
 
     /// Aggregating ClusterRoles defined in the scan: resolve their selectors against every

@@ -4,7 +4,7 @@
 //! addon directory), and on a partial view (files named one by one) it stays silent.
 
 use crate::facts::{FileFacts, HostConfigKind};
-use crate::rules::{Project, ProjectCx};
+use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct RebootsDisabled;
@@ -33,6 +33,10 @@ fn manager_in_scan(project: &Project) -> bool {
 
 impl Rule for RebootsDisabled {
     fn check(&self, _facts: &FileFacts, _cx: &mut Cx) {}
+
+    fn project_facts(&self) -> &'static [FactFamily] {
+        &[FactFamily::Kube, FactFamily::Host]
+    }
 
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
         if manager_in_scan(project) {

@@ -4,7 +4,7 @@
 //! that decides automatic host endpoints) from a directory walk, and no `HostEndpoint` at all.
 
 use crate::facts::FileFacts;
-use crate::rules::{Project, ProjectCx};
+use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct CalicoNoHostEndpoints;
@@ -12,6 +12,10 @@ pub static RULE: CalicoNoHostEndpoints = CalicoNoHostEndpoints;
 
 impl Rule for CalicoNoHostEndpoints {
     fn check(&self, _facts: &FileFacts, _cx: &mut Cx) {}
+
+    fn project_facts(&self) -> &'static [FactFamily] {
+        &[FactFamily::Kube]
+    }
 
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
         if project.each(|k| &k.host_endpoints).next().is_some() {

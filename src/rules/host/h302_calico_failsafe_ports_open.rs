@@ -3,7 +3,7 @@
 
 use crate::facts::kube::FailsafePort;
 use crate::facts::{FileFacts, PortRange};
-use crate::rules::{Project, ProjectCx};
+use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct CalicoFailsafePortsOpen;
@@ -57,6 +57,10 @@ impl Rule for CalicoFailsafePortsOpen {
                 }
             }
         }
+    }
+
+    fn project_facts(&self) -> &'static [FactFamily] {
+        &[FactFamily::Kube]
     }
 
     /// The absent field means the built-in list; it matters once hosts have host endpoints, and

@@ -1,7 +1,7 @@
 //! H304: Cilium host policies exist but the host firewall is off, so they do nothing.
 
 use crate::facts::FileFacts;
-use crate::rules::{Project, ProjectCx};
+use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct CiliumHostPolicyInert;
@@ -9,6 +9,10 @@ pub static RULE: CiliumHostPolicyInert = CiliumHostPolicyInert;
 
 impl Rule for CiliumHostPolicyInert {
     fn check(&self, _facts: &FileFacts, _cx: &mut Cx) {}
+
+    fn project_facts(&self) -> &'static [FactFamily] {
+        &[FactFamily::Kube]
+    }
 
     /// Needs the cilium-config ConfigMap in the scan: without it the setting is unknown.
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {

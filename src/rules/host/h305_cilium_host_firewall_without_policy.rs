@@ -4,7 +4,7 @@
 //! directory walk and no CiliumClusterwideNetworkPolicy with a nodeSelector is in the scan.
 
 use crate::facts::FileFacts;
-use crate::rules::{Project, ProjectCx};
+use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 
 pub struct CiliumHostFirewallWithoutPolicy;
@@ -12,6 +12,10 @@ pub static RULE: CiliumHostFirewallWithoutPolicy = CiliumHostFirewallWithoutPoli
 
 impl Rule for CiliumHostFirewallWithoutPolicy {
     fn check(&self, _facts: &FileFacts, _cx: &mut Cx) {}
+
+    fn project_facts(&self) -> &'static [FactFamily] {
+        &[FactFamily::Kube]
+    }
 
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
         if project

@@ -6,7 +6,7 @@
 
 use crate::facts::kube::{LabelSelector, Workload};
 use crate::facts::FileFacts;
-use crate::rules::{Project, ProjectCx};
+use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -39,6 +39,10 @@ fn cilium_plain(sel: &LabelSelector) -> Option<LabelSelector> {
 
 impl Rule for NetpolSelectsNothing {
     fn check(&self, _facts: &FileFacts, _cx: &mut Cx) {}
+
+    fn project_facts(&self) -> &'static [FactFamily] {
+        &[FactFamily::Kube]
+    }
 
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
         let dir = |file: usize| {

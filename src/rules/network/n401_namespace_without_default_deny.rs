@@ -7,7 +7,7 @@
 
 use crate::facts::FileFacts;
 use crate::rules::netpol::{namespace_denied, system_namespace, Dir};
-use crate::rules::{Project, ProjectCx};
+use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
 use crate::source::Span;
 use std::collections::BTreeMap;
@@ -27,6 +27,10 @@ struct Ns {
 
 impl Rule for NamespaceWithoutDefaultDeny {
     fn check(&self, _facts: &FileFacts, _cx: &mut Cx) {}
+
+    fn project_facts(&self) -> &'static [FactFamily] {
+        &[FactFamily::Kube]
+    }
 
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
         let mut spaces: BTreeMap<&str, Ns> = BTreeMap::new();
