@@ -13,6 +13,7 @@ pub mod facts;
 pub mod findings;
 pub mod k8s;
 pub mod kube_checks;
+pub mod limits;
 pub mod parse;
 pub mod project;
 pub mod report;
@@ -29,8 +30,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Files above this size are reported and skipped.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+pub use limits::MAX_FILE_BYTES;
 
 /// What to scan.
 #[derive(Debug, Default, Clone)]

@@ -23,7 +23,7 @@ pub(super) fn contents(node: &Node, text: &str) -> Option<HostText> {
         "" => String::from_utf8(bytes).ok()?,
         "gzip" => String::from_utf8(super::inflate::gunzip(
             &bytes,
-            crate::MAX_FILE_BYTES as usize,
+            crate::limits::MAX_DECOMPRESSED_BYTES,
         )?)
         .ok()?,
         // Unknown compression: the contents are unknown.
