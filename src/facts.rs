@@ -3,6 +3,7 @@
 //! and for source-specific defaults.
 
 pub mod kube;
+pub mod spans;
 
 use crate::source::{Source, Span};
 
