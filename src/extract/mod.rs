@@ -3,6 +3,7 @@
 pub mod bottlerocket;
 pub mod capi;
 pub mod defaults;
+pub mod embedded;
 pub mod encryption;
 pub mod flags;
 pub mod hostconf;
