@@ -12,6 +12,7 @@ pub mod extract;
 pub mod facts;
 pub mod findings;
 pub mod k8s;
+pub mod limits;
 pub mod parse;
 pub mod report;
 pub mod rules;
@@ -28,8 +29,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Files above this size are reported and skipped.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+pub use limits::MAX_FILE_BYTES;
 
 /// What to scan.
 #[derive(Debug, Default, Clone)]

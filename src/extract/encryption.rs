@@ -35,7 +35,7 @@ pub fn extract(root: &Node, facts: &mut FileFacts) {
         })
         .collect();
     facts.encryption_configs.push(EncryptionConfig {
-        anchor: super::kind_span(root),
+        anchor: super::nodes::kind_span(root),
         resources,
     });
 }
@@ -44,7 +44,7 @@ pub fn authentication(root: &Node, facts: &mut FileFacts) {
     let anonymous = root.get("anonymous");
     let scalar = |n: &Node| Some(Field::written(n.as_str()?.to_string(), n.span, n.span));
     facts.authentication_configs.push(AuthenticationConfig {
-        anchor: super::kind_span(root),
+        anchor: super::nodes::kind_span(root),
         anonymous_enabled: anonymous.and_then(|a| field(a, "enabled")),
         anonymous_paths: anonymous.and_then(|a| a.get("conditions")).map(|c| {
             c.items()

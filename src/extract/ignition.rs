@@ -3,12 +3,10 @@
 //! same facts: remote resources, files with decoded contents, units, users, kernel arguments,
 //! and (through `written`) the settings parsed out of the files and units they write.
 
-use super::written::{
-    contents, embedded_components, host_text, parse_written_file, push_lines, unit_components,
-};
-use crate::extract::hostconf;
+use super::embedded::{Embedded, Format};
+use super::written::{contents, embedded_components, parse_written_file, unit_components};
 use crate::facts::{
-    is_templated, FileFacts, HostConfigKind, HostFile, HostText, HostUnit, HostUser, KernelArg,
+    is_templated, FileFacts, HostConfigKind, HostFile, HostUnit, HostUser, KernelArg,
     RemoteResource,
 };
 use crate::parse::Node;
@@ -181,7 +179,7 @@ fn files(root: &Node, text: &str, facts: &mut FileFacts) {
             note_reboot_manager(&c.text, c.span, facts);
         }
         // Appended fragments (`append[]`) configure the file just like its contents.
-        let appended: Vec<HostText> = file
+        let appended: Vec<Embedded> = file
             .get("append")
             .map(Node::items)
             .unwrap_or(&[])
@@ -197,8 +195,8 @@ fn files(root: &Node, text: &str, facts: &mut FileFacts) {
             path_span: path_node.span,
             mode,
             mode_span: mode_node.map(|m| m.span),
-            contents: written,
-            appended,
+            contents: written.map(Embedded::into_host_text),
+            appended: appended.into_iter().map(Embedded::into_host_text).collect(),
         });
     }
 }
@@ -227,30 +225,27 @@ fn units(root: &Node, text: &str, facts: &mut FileFacts) {
             continue;
         };
         note_reboot_manager(name, name_node.span, facts);
-        let contents = unit.get("contents").and_then(|c| host_text(c, text));
-        let dropins: Vec<HostText> = unit
+        let contents = unit.get("contents").and_then(|c| Embedded::scalar(c, text));
+        let dropins: Vec<Embedded> = unit
             .get("dropins")
             .map(Node::items)
             .unwrap_or(&[])
             .iter()
-            .filter_map(|d| d.get("contents").and_then(|c| host_text(c, text)))
+            .filter_map(|d| d.get("contents").and_then(|c| Embedded::scalar(c, text)))
             .collect();
         for c in contents.iter().chain(&dropins) {
             unit_components(name, c, facts);
         }
+        let unit_lines = Format::Host {
+            kind: HostConfigKind::SystemdUnit,
+            source: name,
+        };
         if let Some(c) = &contents {
-            push_lines(
-                HostConfigKind::SystemdUnit,
-                name,
-                hostconf::systemd(&c.text),
-                c,
-                facts,
-            );
+            facts.append(c.lint(unit_lines, &|_| true));
             note_reboot_manager(&c.text, c.span, facts);
         }
         for c in &dropins {
-            let lines = hostconf::systemd(&c.text);
-            push_lines(HostConfigKind::SystemdUnit, name, lines, c, facts);
+            facts.append(c.lint(unit_lines, &|_| true));
         }
         facts.host.units.push(HostUnit {
             name: name.to_string(),

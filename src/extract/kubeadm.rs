@@ -26,7 +26,7 @@ pub fn extract(
         kind,
         origin,
         api_version,
-        super::kind_span(root),
+        super::nodes::kind_span(root),
         facts,
     );
 }
@@ -147,7 +147,7 @@ fn cluster(root: &Node, origin: Origin, anchor: crate::source::Span, facts: &mut
         facts.components.push(ComponentConfig {
             component,
             origin,
-            anchor: super::key_span(root, key).unwrap_or(anchor),
+            anchor: super::nodes::key_span(root, key).unwrap_or(anchor),
             settings: section.map(extra_args).unwrap_or_default(),
         });
     }
@@ -156,8 +156,8 @@ fn cluster(root: &Node, origin: Origin, anchor: crate::source::Span, facts: &mut
     if etcd.and_then(|e| e.get("external")).is_none() {
         let local = etcd.and_then(|e| e.get("local"));
         let anchor = etcd
-            .and_then(|e| super::key_span(e, "local"))
-            .or_else(|| super::key_span(root, "etcd"))
+            .and_then(|e| super::nodes::key_span(e, "local"))
+            .or_else(|| super::nodes::key_span(root, "etcd"))
             .unwrap_or(anchor);
         facts.components.push(ComponentConfig {
             component: Component::Etcd,

@@ -68,7 +68,7 @@ pub fn extract_config(root: &Node, facts: &mut FileFacts) {
     facts.components.push(ComponentConfig {
         component: Component::Kubelet,
         origin: Origin::KubeletConfigFile,
-        anchor: super::kind_span(root),
+        anchor: super::nodes::kind_span(root),
         settings,
     });
 }

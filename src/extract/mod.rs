@@ -2,6 +2,7 @@
 
 pub mod bottlerocket;
 pub mod capi;
+pub mod embedded;
 pub mod encryption;
 pub mod flags;
 pub mod hostconf;
@@ -10,6 +11,7 @@ pub mod inflate;
 pub mod kube;
 pub mod kubeadm;
 pub mod kubelet;
+pub mod nodes;
 pub mod objects;
 pub mod static_pod;
 pub mod template;
@@ -19,7 +21,6 @@ pub mod written;
 use crate::classify::{classify, classify_toml, DocKind};
 use crate::facts::FileFacts;
 use crate::parse::{hcl::Body, Document, Node};
-use crate::source::Span;
 
 /// Lowers one YAML or JSON document into facts.
 pub fn document(doc: &Document, text: &str, facts: &mut FileFacts) {
@@ -94,14 +95,4 @@ pub fn terraform_file(
     facts: &mut FileFacts,
 ) -> Result<(), crate::parse::ParseError> {
     terraform::extract_file(text, path, shown, var_files, facts)
-}
-
-/// The span of a map key, for anchoring findings about its section.
-pub fn key_span(map: &Node, key: &str) -> Option<Span> {
-    map.get_entry(key).map(|(k, _)| k.span)
-}
-
-/// The span of the `kind` value: the fallback anchor for a whole document.
-pub fn kind_span(root: &Node) -> Span {
-    root.get("kind").map(|n| n.span).unwrap_or(root.span)
 }

@@ -34,9 +34,9 @@ fn container_component(container: &Node, text: &str) -> Option<ComponentConfig> 
             args.iter().collect(),
         ),
     };
-    let anchor = super::key_span(container, "command")
-        .or_else(|| super::key_span(container, "args"))
-        .or_else(|| super::key_span(container, "image"))
+    let anchor = super::nodes::key_span(container, "command")
+        .or_else(|| super::nodes::key_span(container, "args"))
+        .or_else(|| super::nodes::key_span(container, "image"))
         .unwrap_or(container.span);
     let origin = if component == Component::Kubelet {
         Origin::KubeletFlags

@@ -1,21 +1,23 @@
 //! Text that a host config writes onto the node (file contents, appended fragments, unit
-//! bodies and drop-ins): decoding (`data:` URLs, percent-encoded or base64, and gzip), mapping
-//! each line back to its place in the scanned file, and lowering it by what it is: config-file
-//! lines (sshd, sysctl, update.conf …) and Kubernetes component settings.
+//! bodies and drop-ins): decoding (`data:` URLs, percent-encoded or base64, and gzip) into an
+//! [`Embedded`] mapped back to its place in the scanned file, and lowering it by what it is:
+//! config-file lines (sshd, sysctl, update.conf …) and Kubernetes component settings.
 
-use crate::extract::hostconf::{self, Line};
+use crate::classify::DocKind;
+use crate::extract::embedded::{Embedded, Format};
+use crate::extract::hostconf;
 use crate::facts::{
-    is_templated, Component, ComponentConfig, FileFacts, HostConfigKind, HostEntry, HostText,
-    Origin, Setting,
+    is_templated, Component, ComponentConfig, FileFacts, HostConfigKind, Origin, Setting,
 };
-use crate::parse::{Node, Style};
+use crate::parse::Node;
 use crate::source::Span;
 use base64::Engine;
 
-/// Decoded contents of a resource, when the config itself holds them.
-pub(super) fn contents(node: &Node, text: &str) -> Option<HostText> {
+/// Decoded contents of a resource, when the config itself holds them: `inline` text mapped
+/// line by line where it can be, a `data:` URL as a whole.
+pub(super) fn contents(node: &Node, text: &str) -> Option<Embedded> {
     if let Some(inline) = node.get("inline") {
-        return host_text(inline, text);
+        return Embedded::scalar(inline, text);
     }
     let source = node.get("source")?;
     let bytes = decode_data_url_bytes(source.as_str()?)?;
@@ -23,17 +25,13 @@ pub(super) fn contents(node: &Node, text: &str) -> Option<HostText> {
         "" => String::from_utf8(bytes).ok()?,
         "gzip" => String::from_utf8(super::inflate::gunzip(
             &bytes,
-            crate::MAX_FILE_BYTES as usize,
+            crate::limits::MAX_DECOMPRESSED_BYTES,
         )?)
         .ok()?,
         // Unknown compression: the contents are unknown.
         _ => return None,
     };
-    Some(HostText {
-        text: decoded,
-        span: source.span,
-        line_spans: Vec::new(),
-    })
+    Some(Embedded::whole(decoded, source.span))
 }
 
 /// `data:[<media type>][;base64],<data>` → text; `None` for other schemes or bad data.
@@ -58,57 +56,18 @@ pub fn decode_data_url_bytes(url: &str) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-/// A text value with its lines mapped back into the scanned file where that is exact: YAML
-/// literal blocks (`|`) line by line, single-line scalars as a whole.
-pub(super) fn host_text(node: &Node, text: &str) -> Option<HostText> {
-    let scalar = node.as_scalar()?;
-    let value = scalar.text.clone();
-    let span = node.span;
-    let mut line_spans = Vec::new();
-    if !value.contains('\n') {
-        line_spans.push(span);
-    } else if scalar.style == Style::Block {
-        line_spans = literal_lines(&value, text, span.start).unwrap_or_default();
-    }
-    Some(HostText {
-        text: value,
-        span,
-        line_spans,
-    })
-}
-
-/// Spans of each line of a block scalar whose span starts at `start` (its `|` header or its
-/// first content line); `None` when the source does not line up line for line (folded text),
-/// and findings then fall back to the whole value.
-fn literal_lines(value: &str, text: &str, start: usize) -> Option<Vec<Span>> {
-    let mut pos = if text.get(start..)?.starts_with(['|', '>']) {
-        start + text[start..].find('\n')? + 1
-    } else {
-        text.get(..start)?.rfind('\n').map_or(0, |i| i + 1)
-    };
-    let mut spans = Vec::new();
-    for line in value.lines() {
-        let rest = text.get(pos..)?;
-        let len = rest.find('\n').unwrap_or(rest.len());
-        let src = rest[..len].trim_end_matches('\r');
-        if line.is_empty() {
-            spans.push(Span::new(pos, pos + src.len()));
-        } else if src.ends_with(line) {
-            spans.push(Span::new(pos + src.len() - line.len(), pos + src.len()));
-        } else {
-            return None;
-        }
-        pos += len + 1;
-    }
-    Some(spans)
-}
-
 /// Parses the contents of a configuration file the host config writes, by its path.
-pub(super) fn parse_written_file(path: &str, c: &HostText, facts: &mut FileFacts) {
+pub(super) fn parse_written_file(path: &str, c: &Embedded, facts: &mut FileFacts) {
     use HostConfigKind::*;
     if let Some(unit) = systemd_unit_of(path) {
-        let lines = hostconf::systemd(&c.text);
-        return push_lines(SystemdUnit, &unit, lines, c, facts);
+        let source = unit.as_str();
+        return facts.append(c.lint(
+            Format::Host {
+                kind: SystemdUnit,
+                source,
+            },
+            &|_| true,
+        ));
     }
     let kind = match path {
         "/etc/ssh/sshd_config" => Sshd,
@@ -124,13 +83,7 @@ pub(super) fn parse_written_file(path: &str, c: &HostText, facts: &mut FileFacts
         _ if path.starts_with("/etc/sudoers.d/") => Sudoers,
         _ => return,
     };
-    let lines = match kind {
-        Sshd => hostconf::sshd(&c.text),
-        Sudoers => hostconf::sudoers(&c.text),
-        DockerDaemon => hostconf::docker_hosts(&c.text),
-        _ => hostconf::key_values(&c.text),
-    };
-    push_lines(kind, path, lines, c, facts);
+    facts.append(c.lint(Format::Host { kind, source: path }, &|_| true));
 }
 
 /// Kubernetes component configuration written as a file (a KubeletConfiguration, a static
@@ -139,46 +92,24 @@ pub(super) fn parse_written_file(path: &str, c: &HostText, facts: &mut FileFacts
 pub(super) fn embedded_components(
     path: &str,
     path_span: Span,
-    c: &HostText,
+    c: &Embedded,
     facts: &mut FileFacts,
 ) {
-    use crate::classify::{classify, DocKind};
     let lower = path.to_ascii_lowercase();
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(c.text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let map = |s: Span| map_span(s, c, &line_starts);
     if lower.ends_with(".yaml") || lower.ends_with(".yml") || lower.ends_with(".json") {
         // Templated text may not parse; what does parse is used, the rest is unknown.
-        let docs = if lower.ends_with(".json") {
-            crate::parse::json::parse(&c.text)
-                .ok()
-                .flatten()
-                .into_iter()
-                .collect()
+        let format = if lower.ends_with(".json") {
+            Format::Json
         } else {
-            crate::parse::yaml::parse(&c.text).0
+            Format::Yaml
         };
-        for doc in &docs {
-            let wanted = match classify(&doc.root) {
-                DocKind::Kubeadm { .. } | DocKind::KubeletConfiguration => true,
-                DocKind::Object { kind, .. } => kind == "Pod",
-                _ => false,
-            };
-            if !wanted {
-                continue;
-            }
-            let mut sub = FileFacts::default();
-            crate::extract::document(doc, &c.text, &mut sub);
-            for mut comp in sub.components {
-                comp.anchor = map(comp.anchor);
-                for s in &mut comp.settings {
-                    s.span = map(s.span);
-                    s.value_span = map(s.value_span);
-                }
-                facts.components.push(comp);
-            }
-        }
+        let wanted = |k: &DocKind| match k {
+            DocKind::Kubeadm { .. } | DocKind::KubeletConfiguration => true,
+            DocKind::Object { kind, .. } => kind == "Pod",
+            _ => false,
+        };
+        // Only the component settings: the rest of such a file is not the host config's.
+        facts.components.extend(c.lint(format, &wanted).components);
     } else if lower.contains("etcd") && (lower.ends_with(".env") || lower.ends_with(".conf")) {
         let settings: Vec<Setting> = hostconf::key_values(&c.text)
             .into_iter()
@@ -212,7 +143,7 @@ pub(super) fn embedded_components(
 /// Kubernetes components run by a systemd unit: the flags after the binary in `ExecStart`
 /// (`/usr/bin/kubelet --anonymous-auth=false`, `etcd --client-cert-auth`), and for etcd units
 /// the `ETCD_*` variables of `Environment=`. Each flag keeps the span of its own line.
-pub(super) fn unit_components(unit: &str, c: &HostText, facts: &mut FileFacts) {
+pub(super) fn unit_components(unit: &str, c: &Embedded, facts: &mut FileFacts) {
     let raw: Vec<&str> = c.text.lines().collect();
     let mut etcd_env = Vec::new();
     for l in hostconf::systemd(&c.text) {
@@ -277,7 +208,7 @@ fn shell_words(s: &str) -> Vec<String> {
 
 /// The component an `ExecStart` starting at text line `first` runs, with its flags. Tokens are
 /// read line by line across `\` continuations so each keeps its own span.
-fn exec_component(raw: &[&str], first: usize, c: &HostText) -> Option<ComponentConfig> {
+fn exec_component(raw: &[&str], first: usize, c: &Embedded) -> Option<ComponentConfig> {
     // (token without quotes, span) for every word after `ExecStart=`.
     let mut tokens: Vec<(String, Span)> = Vec::new();
     for (k, line) in raw.iter().enumerate().skip(first) {
@@ -294,13 +225,7 @@ fn exec_component(raw: &[&str], first: usize, c: &HostText) -> Option<ComponentC
             if word == "\\" {
                 continue;
             }
-            let span = match c.line_spans.get(k) {
-                Some(ls) => {
-                    let start = (ls.start + base + at).min(ls.end);
-                    Span::new(start, (start + word.len()).min(ls.end))
-                }
-                None => c.span,
-            };
+            let span = c.map_in_line(k, base + at..base + at + word.len());
             tokens.push((word.trim_end_matches('\\').replace(['"', '\''], ""), span));
         }
         if !line.trim_end().ends_with('\\') {
@@ -350,22 +275,6 @@ fn exec_component(raw: &[&str], first: usize, c: &HostText) -> Option<ComponentC
     })
 }
 
-/// Maps a span inside written text to the scanned file: exact when the text's lines are mapped
-/// (a literal block: each line keeps its columns), else the whole value.
-fn map_span(s: Span, c: &HostText, line_starts: &[usize]) -> Span {
-    if c.line_spans.is_empty() {
-        return c.span;
-    }
-    let point = |o: usize| -> usize {
-        // `line_starts[0] == 0`, so the line is the last start at or before `o`.
-        let line = line_starts.partition_point(|&st| st <= o).saturating_sub(1);
-        let col = o - line_starts.get(line).copied().unwrap_or(0);
-        let l = c.line_span(line);
-        (l.start + col).min(l.end)
-    };
-    Span::new(point(s.start), point(s.end))
-}
-
 /// The unit a file under a systemd directory configures: `/etc/systemd/system/x.service` or a
 /// drop-in `/etc/systemd/system/x.service.d/y.conf`.
 fn systemd_unit_of(path: &str) -> Option<String> {
@@ -384,29 +293,6 @@ fn systemd_unit_of(path: &str) -> Option<String> {
         .iter()
         .any(|s| unit.ends_with(s));
     is_unit.then(|| unit.to_string())
-}
-
-pub(super) fn push_lines(
-    kind: HostConfigKind,
-    source: &str,
-    lines: Vec<Line>,
-    c: &HostText,
-    facts: &mut FileFacts,
-) {
-    for l in lines {
-        // An interpolated value is unknown: never a finding.
-        if is_templated(&l.value) || is_templated(&l.key) {
-            continue;
-        }
-        facts.host.entries.push(HostEntry {
-            kind,
-            source: source.to_string(),
-            section: l.section,
-            key: l.key,
-            value: l.value,
-            span: c.line_span(l.line),
-        });
-    }
 }
 
 #[cfg(test)]
@@ -434,15 +320,6 @@ mod tests {
             Some("a.socket")
         );
         assert_eq!(systemd_unit_of("/etc/hosts"), None);
-    }
-
-    #[test]
-    fn literal_block_lines_map() {
-        let text = "x: |\n  [Unit]\n\n  A=b\n";
-        let (docs, _) = crate::parse::yaml::parse(text);
-        let n = docs[0].root.get("x").unwrap();
-        let t = host_text(n, text).unwrap();
-        assert_eq!(&text[t.line_span(2).start..t.line_span(2).end], "A=b");
     }
 }
 

@@ -12,6 +12,7 @@ pub mod kubeadm;
 pub mod located;
 pub mod managed;
 pub mod network;
+pub mod spans;
 
 pub use component::*;
 pub use component_config::*;

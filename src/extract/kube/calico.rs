@@ -2,7 +2,7 @@
 //! spec): NetworkPolicy, GlobalNetworkPolicy, HostEndpoint, FelixConfiguration,
 //! KubeControllersConfiguration.
 
-use super::{port_range, strings};
+use super::fields::{port_range, strings};
 use crate::facts::kube::{
     CalicoEnd, CalicoPolicy, CalicoRule, FailsafePort, FelixConfig, HostEndpoint,
     KubeControllersConfig, KubeFacts, Meta, Spanned,
@@ -23,7 +23,7 @@ pub fn extract(root: &Node, meta: Meta, kube: &mut KubeFacts) {
             kube.felix_configs.push(FelixConfig {
                 failsafe_inbound: failsafe
                     .map(|f| f.items().iter().filter_map(failsafe_port).collect()),
-                anchor: super::super::key_span(root, "spec").unwrap_or(meta.kind_span),
+                anchor: crate::extract::nodes::key_span(root, "spec").unwrap_or(meta.kind_span),
                 meta,
             });
         }

@@ -1,7 +1,7 @@
 //! Cilium policies (`CiliumNetworkPolicy`, `CiliumClusterwideNetworkPolicy`, each `spec` and
 //! `specs[]` entry) and the agent's `cilium-config` ConfigMap.
 
-use super::{label_selector, port_range, strings};
+use super::fields::{label_selector, port_range, strings};
 use crate::facts::kube::{CiliumConfig, CiliumPolicy, CiliumRule, KubeFacts, Meta, Spanned};
 use crate::parse::Node;
 

@@ -2,7 +2,7 @@
 //! when `policyTypes` is absent or empty, it is `[Ingress]`, plus `Egress` when `egress` has at
 //! least one rule.
 
-use super::{label_selector, port_range};
+use super::fields::{label_selector, port_range};
 use crate::facts::kube::{KubeFacts, Meta, NetPolicy, NpPeer, NpRule, Spanned};
 use crate::parse::Node;
 
@@ -64,7 +64,7 @@ fn peer(p: &Node) -> Option<NpPeer> {
         let cidr = block.get("cidr")?;
         return Some(NpPeer::IpBlock {
             cidr: Spanned::at(cidr.as_str()?.to_string(), cidr.span),
-            except: super::strings(block.get("except"))
+            except: super::fields::strings(block.get("except"))
                 .into_iter()
                 .map(|s| s.value)
                 .collect(),

@@ -1,6 +1,6 @@
 //! Roles, ClusterRoles and their bindings.
 
-use super::{label_selector, strings};
+use super::fields::{label_selector, strings};
 use crate::facts::kube::{Binding, KubeFacts, Meta, RbacRule, Role, Subject};
 use crate::parse::Node;
 

@@ -1,6 +1,6 @@
 //! Services and Ingresses: how workloads are exposed.
 
-use super::strings;
+use super::fields::strings;
 use crate::facts::kube::{Ingress, KubeFacts, Meta, Service, Spanned};
 use crate::parse::Node;
 
@@ -35,8 +35,8 @@ pub fn ingress(root: &Node, meta: Meta, kube: &mut KubeFacts) {
         .and_then(|s| s.get("tls"))
         .is_some_and(|t| !t.items().is_empty());
     let anchor = spec
-        .and_then(|s| super::super::key_span(s, "rules"))
-        .or_else(|| super::super::key_span(root, "spec"))
+        .and_then(|s| crate::extract::nodes::key_span(s, "rules"))
+        .or_else(|| crate::extract::nodes::key_span(root, "spec"))
         .unwrap_or(meta.kind_span);
     let hosts = spec
         .and_then(|s| s.get("rules"))

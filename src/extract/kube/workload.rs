@@ -1,7 +1,7 @@
 //! Pods and objects with pod templates: host namespaces, privileged containers, host ports
 //! and hostPath volumes.
 
-use super::string_map;
+use super::fields::string_map;
 use crate::facts::kube::{Container, HostPathVolume, KubeFacts, Meta, Workload};
 use crate::facts::Component;
 use crate::parse::Node;

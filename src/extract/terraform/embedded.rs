@@ -1,15 +1,16 @@
 //! Host configs embedded in Terraform heredocs: Bottlerocket TOML in `user_data = <<-EOT`,
 //! Butane or Ignition in a `data "ct_config"` `content`, also inside function calls such as
-//! `base64encode(<<-EOT … EOT)`. The heredoc body is parsed in place (everything else blanked
-//! to spaces), so every span is already a position in the `.tf` file.
+//! `base64encode(<<-EOT … EOT)`. The heredoc body is an [`Embedded`] text copied verbatim from
+//! the `.tf` file, so every span of its facts maps back by offset.
 
-use crate::classify::{classify, classify_toml, DocKind};
+use crate::classify::DocKind;
+use crate::extract::embedded::{Embedded, Format};
 use crate::facts::FileFacts;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::Body;
 
-/// Host configs linted per file at most: each costs a copy of the text before it, so a hostile
-/// file with thousands of heredocs must not cost thousands of copies.
+/// Host configs linted per file at most: each costs a copy and a parse of its body, so a hostile
+/// file with thousands of heredocs must not cost thousands of them.
 const MAX_EMBEDDED: usize = 32;
 
 pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
@@ -83,46 +84,16 @@ fn heredoc(text: &str, start: usize, end: usize, facts: &mut FileFacts, budget: 
         return;
     };
     *budget -= 1;
-    let mut padded = blank_outside(&text[..body_end], body_start, body_end);
+    let mut inner = Embedded::verbatim(body.to_string(), body_start);
     if body.contains("%{") {
-        padded = crate::extract::template::blank_directive_lines(&padded);
+        inner.mask_template_directives();
     }
-    match kind {
-        DocKind::Ignition => {
-            if let Ok(Some(doc)) = crate::parse::json::parse(&padded) {
-                if classify(&doc.root) == DocKind::Ignition {
-                    crate::extract::document(&doc, &padded, facts);
-                }
-            }
-        }
-        DocKind::Bottlerocket => {
-            if let Ok(doc) = crate::parse::toml::parse(&padded) {
-                if classify_toml(&doc.root) == DocKind::Bottlerocket {
-                    crate::extract::toml_document(&doc, facts);
-                }
-            }
-        }
-        _ => {
-            let (docs, _) = crate::parse::yaml::parse(&padded);
-            for doc in docs.iter().filter(|d| classify(&d.root) == DocKind::Butane) {
-                crate::extract::document(doc, &padded, facts);
-            }
-        }
-    }
-}
-
-/// The file with every byte outside `start..end` (except newlines) replaced by a space; a
-/// multi-byte character outside becomes as many spaces as it has bytes.
-fn blank_outside(text: &str, start: usize, end: usize) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        if (start..end).contains(&i) || c == '\n' {
-            out.push(c);
-        } else {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
-        }
-    }
-    out
+    let format = match kind {
+        DocKind::Ignition => Format::Json,
+        DocKind::Bottlerocket => Format::Toml,
+        _ => Format::Yaml,
+    };
+    facts.append(inner.lint(format, &|k| *k == kind));
 }
 
 #[cfg(test)]
@@ -140,5 +111,26 @@ mod tests {
             .next()
             .unwrap();
         assert_eq!(&text[s.value_span.start..s.value_span.end], "\"none\"");
+    }
+
+    /// Embedded twice: a KubeletConfiguration written by Butane in a `ct_config` heredoc, with
+    /// a template directive; its settings land on the `.tf` file's bytes.
+    #[test]
+    fn kubelet_config_in_butane_in_ct_config() {
+        let text = "data \"ct_config\" \"w\" {\n  content = <<-EOT\n    variant: flatcar\n    version: 1.0.0\n    %{ if x ~}\n    storage:\n      files:\n        - path: /etc/kubernetes/kubelet.yaml\n          contents:\n            inline: |\n              apiVersion: kubelet.config.k8s.io/v1beta1\n              kind: KubeletConfiguration\n              authentication:\n                anonymous:\n                  enabled: true\n    %{ endif ~}\n  EOT\n}\n";
+        let body = crate::parse::hcl::parse(text).unwrap();
+        let mut facts = FileFacts::default();
+        extract(&body, text, &mut facts);
+        let kubelet = &facts.components[0];
+        let s = kubelet.get("anonymous-auth").unwrap();
+        assert_eq!(&text[s.value_span.start..s.value_span.end], "true");
+        let f = &facts.host.files[0];
+        assert_eq!(
+            &text[f.path_span.start..f.path_span.end],
+            "/etc/kubernetes/kubelet.yaml"
+        );
+        let c = f.contents.as_ref().unwrap();
+        let l = c.line_span(1);
+        assert_eq!(&text[l.start..l.end], "kind: KubeletConfiguration");
     }
 }

@@ -1,0 +1,349 @@
+//! One visitor over every `Span` a fact holds, and one way to merge facts. Facts extracted from
+//! text embedded in another file (a literal block, a heredoc, decoded contents) have spans in
+//! that inner text; `FileFacts::map_spans` moves all of them into the outer file.
+//!
+//! Every struct is destructured without `..`: a new field does not compile until it is listed
+//! here, either as holding spans or as not.
+
+use crate::facts::kube::*;
+use crate::facts::*;
+use crate::source::Span;
+
+/// Facts that hold spans.
+pub trait MapSpans {
+    fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span);
+}
+
+impl MapSpans for Span {
+    fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+        *self = f(*self);
+    }
+}
+
+impl<T: MapSpans> MapSpans for Option<T> {
+    fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+        if let Some(t) = self {
+            t.map_spans(f);
+        }
+    }
+}
+
+impl<T: MapSpans> MapSpans for Vec<T> {
+    fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+        for t in self {
+            t.map_spans(f);
+        }
+    }
+}
+
+/// Values without spans, for tuples that pair them with one.
+macro_rules! no_spans {
+    ($($t:ty),*) => {$(
+        impl MapSpans for $t {
+            fn map_spans(&mut self, _: &mut dyn FnMut(Span) -> Span) {}
+        }
+    )*};
+}
+no_spans!(String, bool, u16);
+
+impl<A: MapSpans, B: MapSpans> MapSpans for (A, B) {
+    fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+        self.0.map_spans(f);
+        self.1.map_spans(f);
+    }
+}
+
+impl<A: MapSpans, B: MapSpans, C: MapSpans> MapSpans for (A, B, C) {
+    fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+        self.0.map_spans(f);
+        self.1.map_spans(f);
+        self.2.map_spans(f);
+    }
+}
+
+impl<A: MapSpans, B: MapSpans, C: MapSpans, D: MapSpans> MapSpans for (A, B, C, D) {
+    fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+        self.0.map_spans(f);
+        self.1.map_spans(f);
+        self.2.map_spans(f);
+        self.3.map_spans(f);
+    }
+}
+
+/// A located value: its spans, and the places it came from when they are in this file.
+impl<T> MapSpans for Located<T> {
+    fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+        let Located {
+            value: _,
+            span,
+            value_span,
+            provenance,
+        } = self;
+        span.map_spans(f);
+        value_span.map_spans(f);
+        if let Provenance::Via(places) = provenance {
+            for p in places.iter_mut().filter(|p| p.file.is_none()) {
+                p.span.map_spans(f);
+            }
+        }
+    }
+}
+
+/// `spans!(Type { fields with spans } without { fields without })`: the visitor for a struct.
+macro_rules! spans {
+    ($($t:ident { $($f:ident),* } without { $($n:ident),* })*) => {$(
+        impl MapSpans for $t {
+            fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+                let $t { $($f,)* $($n: _,)* } = self;
+                $($f.map_spans(f);)*
+            }
+        }
+    )*};
+}
+
+spans! {
+    // facts.rs
+    Setting { span, value_span } without { name, value, written }
+    ComponentConfig { anchor, settings } without { component, origin }
+    Peer { span, origin } without { cidr }
+    FirewallRule { peers, span } without { direction, protocol, ports, resource }
+    RemoteResource { span } without { what, url, verified }
+    HostSetting { key_span, value_span } without { path, value }
+    ObjectScope { span, ignore } without {}
+    NodeSetting { span } without { resource, name, value }
+    ClusterField { peers, span, origin } without { path, value, list }
+    ManagedCluster { span, fields } without { provider, kind, resource }
+    AuthenticationConfig { anchor, anonymous_enabled, anonymous_paths, jwt_issuers } without {}
+    KubeadmFacts {
+        api_version, anchor, bootstrap_tokens, certificate_validity_period,
+        ca_certificate_validity_period, certificate_key, discovery, external_etcd, span,
+        apiserver_mounts
+    } without { kind }
+    BootstrapToken { span, token, ttl } without {}
+    Discovery {
+        anchor, bootstrap_token, token, unsafe_skip_ca_verification, ca_cert_hashes,
+        tls_bootstrap_token
+    } without {}
+    ExternalEtcd { anchor, endpoints, ca_file, cert_file, key_file } without {}
+    KubernetesVersion { span } without { what, version }
+    EncryptionConfig { anchor, resources } without {}
+    EncryptionRule { span, resources, providers } without {}
+    EncryptionProvider { span, keys } without { kind, kms_api_version }
+    EncryptionKey { secret } without { name, decoded_len }
+    HostText { span, line_spans } without { text }
+    HostFile { path_span, mode_span, contents, appended } without { path, mode }
+    HostUnit { name_span, enabled, masked } without { name, has_contents }
+    HostEntry { span } without { kind, source, section, key, value }
+    HostUser { name_span, password_hash, ssh_keys, groups } without { name }
+    KernelArg { span } without { arg }
+    HostFacts {
+        files, units, entries, users, kernel_args, proxies, reboot_manager, http_headers
+    } without {}
+    // facts/kube.rs
+    Meta { span, kind_span, name_span, namespace_span }
+        without { api_version, kind, name, namespace, labels, annotations }
+    LabelSelector { span } without { match_labels, expressions, unknown }
+    RbacRule { api_groups, resources, verbs, resource_names, non_resource_urls, span } without {}
+    Role { meta, rules, aggregation } without { cluster }
+    Subject { span } without { kind, name, namespace }
+    Binding { meta, role_span, subjects } without { cluster, role_kind, role_name }
+    Service { meta, service_type, source_ranges, external_ips, node_ports } without { ports }
+    Ingress { meta, anchor } without { has_tls, hosts }
+    Container { privileged, host_ports } without { name, image, env, control_plane }
+    HostPathVolume { span } without { volume, path }
+    Workload { meta, host_network, host_pid, host_ipc, containers, host_paths }
+        without { pod_labels, control_plane }
+    NpRule { span, peers } without { ports, has_ports }
+    NetPolicy { meta, pod_selector, ingress, egress } without { ingress_type, egress_type }
+    CalicoEnd { nets } without { not_nets, selector, namespace_selector, ports, other }
+    CalicoRule { source, destination, span } without { action, protocol, other }
+    CalicoPolicy { meta, selector, ingress, egress }
+        without { global, namespace_selector, ingress_type, egress_type, host_only }
+    CiliumRule { span, entities, cidrs, cidrs_with_except } without { ports, other_peers }
+    CiliumPolicy { meta, endpoint_selector, node_selector, ingress, egress } without {
+        clusterwide, has_ingress, has_egress, default_deny_ingress, default_deny_egress
+    }
+    HostEndpoint { meta } without {}
+    FailsafePort { span } without { protocol, port, net }
+    FelixConfig { meta, failsafe_inbound, anchor } without {}
+    KubeControllersConfig { meta, auto_create } without {}
+    CiliumConfig { meta, host_firewall, enable_policy, policy_audit_mode } without {}
+    KubeProxyConfig { meta, metrics_bind_address, node_port_addresses, node_port_anchor }
+        without {}
+    KubeFacts {
+        objects, roles, bindings, services, ingresses, workloads, net_policies,
+        calico_policies, cilium_policies, host_endpoints, felix_configs, kube_controllers,
+        cilium_configs, kube_proxy
+    } without {}
+    FileFacts {
+        components, firewall_rules, remote_resources, host_settings, objects, kubeadm,
+        kubernetes_versions, encryption_configs, legacy_token_secrets, authentication_configs,
+        kube, host, node_settings, managed_clusters
+    } without {}
+}
+
+/// A value's origin moves with the file only when it is in the file (`file: None`).
+impl MapSpans for ValueOrigin {
+    fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+        let ValueOrigin {
+            file,
+            span,
+            note: _,
+        } = self;
+        if file.is_none() {
+            span.map_spans(f);
+        }
+    }
+}
+
+impl MapSpans for NpPeer {
+    fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+        match self {
+            NpPeer::IpBlock { cidr, except: _ } => cidr.map_spans(f),
+            NpPeer::Selectors {
+                pod,
+                namespace,
+                span,
+            } => {
+                pod.map_spans(f);
+                namespace.map_spans(f);
+                span.map_spans(f);
+            }
+        }
+    }
+}
+
+impl FileFacts {
+    /// Replaces every span of these facts by `f` of it (spans of values written in other
+    /// files, `ValueOrigin { file: Some(_) }`, stay).
+    pub fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+        MapSpans::map_spans(self, f);
+    }
+
+    /// Adds `other`'s facts after these, as if they had been extracted into `self` in turn
+    /// (the first reboot manager seen is kept).
+    pub fn append(&mut self, other: FileFacts) {
+        let FileFacts {
+            components,
+            firewall_rules,
+            remote_resources,
+            host_settings,
+            objects,
+            kubeadm,
+            kubernetes_versions,
+            encryption_configs,
+            legacy_token_secrets,
+            authentication_configs,
+            kube,
+            host,
+            node_settings,
+            managed_clusters,
+        } = other;
+        self.components.extend(components);
+        self.firewall_rules.extend(firewall_rules);
+        self.remote_resources.extend(remote_resources);
+        self.host_settings.extend(host_settings);
+        self.objects.extend(objects);
+        self.kubeadm.extend(kubeadm);
+        self.kubernetes_versions.extend(kubernetes_versions);
+        self.encryption_configs.extend(encryption_configs);
+        self.legacy_token_secrets.extend(legacy_token_secrets);
+        self.authentication_configs.extend(authentication_configs);
+        self.kube.append(kube);
+        self.host.append(host);
+        self.node_settings.extend(node_settings);
+        self.managed_clusters.extend(managed_clusters);
+    }
+}
+
+impl KubeFacts {
+    fn append(&mut self, other: KubeFacts) {
+        let KubeFacts {
+            objects,
+            roles,
+            bindings,
+            services,
+            ingresses,
+            workloads,
+            net_policies,
+            calico_policies,
+            cilium_policies,
+            host_endpoints,
+            felix_configs,
+            kube_controllers,
+            cilium_configs,
+            kube_proxy,
+        } = other;
+        self.objects.extend(objects);
+        self.roles.extend(roles);
+        self.bindings.extend(bindings);
+        self.services.extend(services);
+        self.ingresses.extend(ingresses);
+        self.workloads.extend(workloads);
+        self.net_policies.extend(net_policies);
+        self.calico_policies.extend(calico_policies);
+        self.cilium_policies.extend(cilium_policies);
+        self.host_endpoints.extend(host_endpoints);
+        self.felix_configs.extend(felix_configs);
+        self.kube_controllers.extend(kube_controllers);
+        self.cilium_configs.extend(cilium_configs);
+        self.kube_proxy.extend(kube_proxy);
+    }
+}
+
+impl HostFacts {
+    fn append(&mut self, other: HostFacts) {
+        let HostFacts {
+            files,
+            units,
+            entries,
+            users,
+            kernel_args,
+            proxies,
+            reboot_manager,
+            http_headers,
+        } = other;
+        self.files.extend(files);
+        self.units.extend(units);
+        self.entries.extend(entries);
+        self.users.extend(users);
+        self.kernel_args.extend(kernel_args);
+        self.proxies.extend(proxies);
+        self.reboot_manager = self.reboot_manager.or(reboot_manager);
+        self.http_headers.extend(http_headers);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_span_is_visited_once() {
+        let text = "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\napiServer:\n  extraArgs:\n    - name: anonymous-auth\n      value: \"true\"\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: true\n  containers:\n    - name: c\n      image: kube-apiserver:v1.30.0\n      command: [kube-apiserver, --profiling]\n";
+        let (docs, _) = crate::parse::yaml::parse(text);
+        let mut facts = FileFacts::default();
+        for d in &docs {
+            crate::extract::document(d, text, &mut facts);
+        }
+        let mut seen = Vec::new();
+        facts.map_spans(&mut |s| {
+            seen.push(s);
+            Span::new(s.start + 1000, s.end + 1000)
+        });
+        assert!(seen.len() > 10);
+        let mut again = 0;
+        facts.map_spans(&mut |s| {
+            assert!(s.start >= 1000);
+            again += 1;
+            s
+        });
+        assert_eq!(again, seen.len());
+        let before = facts.components.len();
+        let mut more = FileFacts::default();
+        more.host.reboot_manager = Some(Span::new(1, 2));
+        facts.append(more);
+        assert_eq!(facts.components.len(), before);
+        assert_eq!(facts.host.reboot_manager, Some(Span::new(1, 2)));
+    }
+}
