@@ -22,11 +22,14 @@ if [ "$fail_on" != "never" ]; then
   threshold=(--fail-on "$fail_on")
 fi
 
+rm -f "$sarif"
 set +e
 "$bin" "${args[@]}" "${threshold[@]}" --format sarif --output "$sarif"
 code=$?
 set -e
-if [ "$code" -ge 2 ]; then
+# Exit code 2 with a report: some files could not be fully scanned (fail closed); the report is
+# still annotated and uploaded, and the job fails. Without a report kube-harden could not run.
+if [ "$code" -ge 2 ] && [ ! -f "$sarif" ]; then
   echo "::error title=kube-harden::kube-harden could not run (exit code $code)"
   exit "$code"
 fi
@@ -51,6 +54,10 @@ fi
 
 failed=false
 if [ "$fail_on" != "never" ] && [ "$code" -eq 1 ]; then
+  failed=true
+fi
+if [ "$code" -ge 2 ]; then
+  echo "::error title=kube-harden::some files could not be fully scanned (see the kube-harden diagnostics); the run fails closed"
   failed=true
 fi
 {

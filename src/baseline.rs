@@ -39,7 +39,7 @@ pub fn write(path: &Path, outcome: &Outcome) -> Result<(), String> {
 
 /// Drops findings recorded in the baseline; returns how many were dropped.
 pub fn apply(path: &Path, outcome: &mut Outcome) -> Result<usize, String> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::read::read_text(path, crate::read::BASELINE_LIMIT)
         .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
     let file: File = serde_json::from_str(&text)
         .map_err(|e| format!("invalid baseline {}: {e}", path.display()))?;

@@ -27,6 +27,9 @@ struct RawConfig {
     min_severity: Option<String>,
     #[serde(default)]
     settings: RawSettings,
+    /// Globs (relative to the config file) of files allowed to stay unscanned.
+    #[serde(default)]
+    allow_unscanned: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -98,6 +101,10 @@ pub struct Config {
     pub fail_on: Severity,
     pub min_severity: Severity,
     pub settings: Settings,
+    /// Files allowed to stay unscanned (config `allow-unscanned`, relative to `root`).
+    pub allow_unscanned: Option<globset::GlobSet>,
+    /// `--allow-unscanned`: every file may stay unscanned without failing the run.
+    pub allow_all_unscanned: bool,
 }
 
 /// Command-line choices that override the file.
@@ -108,6 +115,7 @@ pub struct Overrides {
     pub ignore: Vec<String>,
     pub fail_on: Option<String>,
     pub min_severity: Option<String>,
+    pub allow_unscanned: bool,
 }
 
 impl Config {
@@ -121,11 +129,11 @@ impl Config {
     pub fn load(start: &Path, over: &Overrides) -> Result<Config, String> {
         let file = match &over.config {
             Some(p) => Some(p.clone()),
-            None => find_upwards(start),
+            None => find_upwards(start)?,
         };
         let raw: RawConfig = match &file {
             Some(p) => {
-                let text = std::fs::read_to_string(p)
+                let text = crate::read::read_text(p, crate::read::AUX_LIMIT)
                     .map_err(|e| format!("cannot read config {}: {e}", p.display()))?;
                 toml::from_str(&text).map_err(|e| format!("invalid config {}: {e}", p.display()))?
             }
@@ -151,10 +159,21 @@ impl Config {
         }
         let selected = select_rules(&select)?;
         let dropped = select_rules(&ignored)?;
-        let enabled = selected
+        let enabled: Vec<&'static RuleEntry> = selected
             .into_iter()
             .filter(|r| !dropped.iter().any(|d| d.doc.id == r.doc.id))
             .collect();
+        if enabled.is_empty() {
+            return Err(
+                "the rule selection leaves no rule to run (check --select, --ignore, `select` and `ignore`)"
+                    .into(),
+            );
+        }
+        let allow_unscanned = if raw.allow_unscanned.is_empty() {
+            None
+        } else {
+            Some(compile_globs(&raw.allow_unscanned, "allow-unscanned")?)
+        };
 
         let mut severity = BTreeMap::new();
         for (key, value) in raw.severity {
@@ -182,12 +201,18 @@ impl Config {
             enabled,
             severity,
             path_ignores,
+            allow_unscanned,
+            allow_all_unscanned: over.allow_unscanned,
         })
     }
 }
 
-fn find_upwards(start: &Path) -> Option<PathBuf> {
-    let abs = std::fs::canonicalize(start).ok()?;
+/// The nearest `.kube-harden.toml` above `start`. A config file that is a symlink leaving its
+/// directory is not followed (its target's content is never shown): an error.
+fn find_upwards(start: &Path) -> Result<Option<PathBuf>, String> {
+    let Ok(abs) = std::fs::canonicalize(start) else {
+        return Ok(None);
+    };
     let mut dir = if abs.is_dir() {
         Some(abs.as_path())
     } else {
@@ -195,12 +220,20 @@ fn find_upwards(start: &Path) -> Option<PathBuf> {
     };
     while let Some(d) = dir {
         let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
-            return Some(candidate);
+        if let Ok(m) = std::fs::symlink_metadata(&candidate) {
+            if m.file_type().is_symlink() && !crate::read::resolves_inside(&candidate, d) {
+                return Err(format!(
+                    "config {} is a symlink that leads outside its directory; not followed",
+                    candidate.display()
+                ));
+            }
+            if !candidate.is_dir() {
+                return Ok(Some(candidate));
+            }
         }
         dir = d.parent();
     }
-    None
+    Ok(None)
 }
 
 /// Selectors: `ALL`, a rule id (`C201`), a name (`apiserver-anonymous-auth`), a practice
@@ -245,24 +278,28 @@ fn compile_ignore(e: IgnoreEntryRaw) -> Result<PathIgnore, String> {
     let globs = if e.paths.is_empty() {
         None
     } else {
-        let mut b = globset::GlobSetBuilder::new();
-        for p in &e.paths {
-            let glob = globset::GlobBuilder::new(p)
-                .literal_separator(true)
-                .build()
-                .map_err(|err| format!("[[ignore]] paths: bad pattern `{p}`: {err}"))?;
-            b.add(glob);
-            // `dir` and `dir/` also cover everything below.
-            let below = format!("{}/**", p.trim_end_matches('/'));
-            b.add(globset::Glob::new(&below).map_err(|err| err.to_string())?);
-        }
-        Some(b.build().map_err(|err| err.to_string())?)
+        Some(compile_globs(&e.paths, "[[ignore]] paths")?)
     };
     Ok(PathIgnore {
         rules,
         globs,
         reason: e.reason.filter(|r| !r.trim().is_empty()),
     })
+}
+
+/// Globs relative to the config file; `dir` and `dir/` also cover everything below.
+fn compile_globs(patterns: &[String], what: &str) -> Result<globset::GlobSet, String> {
+    let mut b = globset::GlobSetBuilder::new();
+    for p in patterns {
+        let glob = globset::GlobBuilder::new(p)
+            .literal_separator(true)
+            .build()
+            .map_err(|err| format!("{what}: bad pattern `{p}`: {err}"))?;
+        b.add(glob);
+        let below = format!("{}/**", p.trim_end_matches('/'));
+        b.add(globset::Glob::new(&below).map_err(|err| err.to_string())?);
+    }
+    b.build().map_err(|err| err.to_string())
 }
 
 fn compile_settings(raw: RawSettings) -> Result<Settings, String> {

@@ -1,9 +1,13 @@
 //! Finding the files to scan. Directories are walked with `ignore` (honours .gitignore and
 //! `.kube-hardenignore`, prunes `.git`, `.terraform`, `node_modules`, `vendor`, detects symlink
 //! loops); files named on the command line are always scanned, whatever their extension.
+//! `.gitignore` and `.ignore` never hide a file git tracks (read from the index, see
+//! `gitindex.rs`); symlinks leading outside the scanned directory are not followed.
 
 use crate::findings::{Diagnostic, Level};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Extensions read when walking directories.
 pub const EXTENSIONS: &[&str] = &["yaml", "yml", "json", "ign", "bu", "toml", "tf"];
@@ -21,13 +25,36 @@ pub struct Candidate {
     pub path: PathBuf,
 }
 
-pub fn discover(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Candidate> {
-    let mut out = Vec::new();
+/// What discovery found: the files to scan, and how many files with a scanned extension ignore
+/// rules kept out.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub candidates: Vec<Candidate>,
+    pub ignored: usize,
+}
+
+pub fn discover(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Discovered {
+    let mut found = Discovered::default();
+    let cwd = std::env::current_dir().unwrap_or_default();
     for root in paths {
         match std::fs::metadata(root) {
-            Ok(m) if m.is_file() => out.push(Candidate { path: root.clone() }),
-            Ok(m) if m.is_dir() => walk(root, &mut out, diags),
-            Ok(_) => {}
+            Ok(m) if m.is_file() => {
+                // A named symlink (pre-commit passes them) is followed only inside the
+                // working directory: its target's content is never shown.
+                let link = std::fs::symlink_metadata(root).is_ok_and(|m| m.is_symlink());
+                if link && !crate::read::resolves_inside(root, &cwd) {
+                    diags.push(outside_root(root));
+                } else {
+                    found.candidates.push(Candidate { path: root.clone() });
+                }
+            }
+            Ok(m) if m.is_dir() => walk(root, &mut found, diags),
+            Ok(_) => diags.push(Diagnostic::new(
+                &display_path(root),
+                Level::Error,
+                "skipped",
+                "not a regular file or directory; not scanned",
+            )),
             Err(e) => diags.push(Diagnostic::new(
                 &display_path(root),
                 Level::Error,
@@ -36,36 +63,117 @@ pub fn discover(paths: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Vec<Candidate
             )),
         }
     }
-    out.sort();
-    out.dedup();
-    out
+    found.candidates.sort();
+    found.candidates.dedup();
+    found
 }
 
-fn walk(root: &Path, out: &mut Vec<Candidate>, diags: &mut Vec<Diagnostic>) {
-    let walker = ignore::WalkBuilder::new(root)
-        .follow_links(true)
-        .add_custom_ignore_filename(".kube-hardenignore")
-        .filter_entry(|e| {
-            !(e.file_type().is_some_and(|t| t.is_dir())
-                && PRUNED.iter().any(|p| e.file_name() == *p))
-        })
-        .build();
-    for entry in walker {
+fn outside_root(path: &Path) -> Diagnostic {
+    Diagnostic::new(
+        &display_path(path),
+        Level::Warning,
+        "symlink",
+        "symlink leads outside the scanned directory (or nowhere); not followed",
+    )
+}
+
+/// Walks a directory twice over the same pruned tree: once honouring ignore rules, once
+/// without `.gitignore`/`.ignore` (`.kube-hardenignore` always applies). A file only the second
+/// walk finds was hidden by ignore rules: scanned if git tracks it, counted otherwise.
+fn walk(root: &Path, found: &mut Discovered, diags: &mut Vec<Diagnostic>) {
+    let Ok(canon_root) = std::fs::canonicalize(root) else {
+        return;
+    };
+    let outside: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
+    let build = |honour_ignore_files: bool| {
+        let outside = outside.clone();
+        let canon_root = canon_root.clone();
+        ignore::WalkBuilder::new(root)
+            .follow_links(true)
+            .git_ignore(honour_ignore_files)
+            .git_exclude(honour_ignore_files)
+            .git_global(honour_ignore_files)
+            .ignore(honour_ignore_files)
+            .add_custom_ignore_filename(".kube-hardenignore")
+            .filter_entry(move |e| {
+                let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+                if is_dir && PRUNED.iter().any(|p| e.file_name() == *p) {
+                    return false;
+                }
+                // Symlinks are followed only while they stay inside the scanned directory.
+                if e.path_is_symlink()
+                    && !std::fs::canonicalize(e.path()).is_ok_and(|t| t.starts_with(&canon_root))
+                {
+                    if honour_ignore_files && (is_dir || has_known_extension(e.path())) {
+                        if let Ok(mut o) = outside.lock() {
+                            o.push(e.path().to_path_buf());
+                        }
+                    }
+                    return false;
+                }
+                true
+            })
+            .build()
+    };
+    let mut visible = BTreeSet::new();
+    for entry in build(true) {
         match entry {
             Ok(e) => {
                 if e.file_type().is_some_and(|t| t.is_file()) && has_known_extension(e.path()) {
-                    out.push(Candidate {
-                        path: e.path().to_path_buf(),
-                    });
+                    visible.insert(e.path().to_path_buf());
                 }
             }
-            Err(err) => diags.push(Diagnostic::new(
-                &display_path(root),
-                Level::Note,
-                "skipped",
-                format!("not followed: {}", first_line(&err.to_string())),
-            )),
+            Err(err) => diags.push(walk_error(root, &err)),
         }
+    }
+    let tracked = crate::gitindex::tracked_around(&canon_root);
+    for e in build(false).flatten() {
+        if !(e.file_type().is_some_and(|t| t.is_file()) && has_known_extension(e.path()))
+            || visible.contains(e.path())
+        {
+            continue;
+        }
+        let is_tracked = tracked.as_ref().is_some_and(|t| {
+            e.path()
+                .strip_prefix(root)
+                .is_ok_and(|rel| t.contains(&canon_root.join(rel)))
+        });
+        if is_tracked {
+            visible.insert(e.path().to_path_buf());
+        } else {
+            found.ignored += 1;
+        }
+    }
+    found
+        .candidates
+        .extend(visible.into_iter().map(|path| Candidate { path }));
+    let links: Vec<PathBuf> = outside.lock().map(|o| o.clone()).unwrap_or_default();
+    diags.extend(links.iter().map(|p| outside_root(p)));
+}
+
+/// A symlink loop is a note (the files are reached another way); any other walk error leaves
+/// something unscanned: an error, unless it concerns a file kube-harden would not read anyway.
+fn walk_error(root: &Path, err: &ignore::Error) -> Diagnostic {
+    fn inner(e: &ignore::Error) -> (Option<&Path>, bool) {
+        match e {
+            ignore::Error::WithPath { path, err } => (Some(path.as_path()), inner(err).1),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner(err)
+            }
+            ignore::Error::Loop { child, .. } => (Some(child.as_path()), true),
+            _ => (None, false),
+        }
+    }
+    let (path, is_loop) = inner(err);
+    let shown = display_path(path.unwrap_or(root));
+    let message = format!("not followed: {}", first_line(&err.to_string()));
+    let relevant = path.is_none_or(|p| p.is_dir() || has_known_extension(p));
+    if is_loop {
+        Diagnostic::new(&shown, Level::Note, "symlink", message)
+    } else if relevant {
+        Diagnostic::new(&shown, Level::Error, "io-error", message)
+    } else {
+        Diagnostic::new(&shown, Level::Note, "skipped", message)
     }
 }
 

@@ -116,6 +116,8 @@ impl Finding {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
+    /// A file was not fully scanned (codes `parse-error`, `skipped`, `io-error`,
+    /// `internal-error`): the run fails with exit code 2 (see `Outcome::unscanned`).
     Error,
     Warning,
     Note,
@@ -141,6 +143,9 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub message: String,
     pub region: Option<(Position, Position)>,
+    /// A file not fully scanned that the user allowed to stay so (`--allow-unscanned`): its
+    /// level was lowered from error to warning.
+    pub allowed: bool,
 }
 
 impl Diagnostic {
@@ -156,6 +161,7 @@ impl Diagnostic {
             code,
             message: message.into(),
             region: None,
+            allowed: false,
         }
     }
 

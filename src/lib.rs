@@ -11,9 +11,11 @@ pub mod discover;
 pub mod extract;
 pub mod facts;
 pub mod findings;
+pub mod gitindex;
 pub mod k8s;
 pub mod limits;
 pub mod parse;
+pub mod read;
 pub mod report;
 pub mod rules;
 pub mod settings;
@@ -47,6 +49,8 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,
     pub files_scanned: usize,
+    /// Files (with a scanned extension) that ignore rules kept out of the scan.
+    pub ignored_files: usize,
 }
 
 impl Outcome {
@@ -54,12 +58,47 @@ impl Outcome {
     pub fn active(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.suppression.is_none())
     }
+
+    /// Files that were not fully scanned (too large, binary, invalid UTF-8, too deep, a parse,
+    /// walk or read error, a crash) and that the user did not allow to be: error-level
+    /// diagnostics. Any of them fails the run (exit code 2).
+    pub fn unscanned(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.level == Level::Error)
+    }
+
+    /// Adds a diagnostic found outside [`scan`] (a malformed `--var-file`), keeping the order
+    /// `scan` produces and the user's `allow-unscanned` choices.
+    pub fn push_diagnostic(&mut self, mut d: Diagnostic, config: &Config) {
+        allow_unscanned(std::slice::from_mut(&mut d), config);
+        let key = |d: &Diagnostic| (d.path.clone(), d.region, d.message.clone());
+        let at = self.diagnostics.partition_point(|x| key(x) <= key(&d));
+        self.diagnostics.insert(at, d);
+    }
+}
+
+/// Downgrades the diagnostics of files the user allowed to stay unscanned (`--allow-unscanned`,
+/// config `allow-unscanned`) from errors to warnings, saying so.
+fn allow_unscanned(diagnostics: &mut [Diagnostic], config: &Config) {
+    for d in diagnostics.iter_mut().filter(|d| d.level == Level::Error) {
+        let allowed = config.allow_all_unscanned
+            || config.allow_unscanned.as_ref().is_some_and(|set| {
+                rel_to(Path::new(&d.path), &config.root).is_some_and(|rel| set.is_match(rel))
+            });
+        if allowed {
+            d.level = Level::Warning;
+            d.allowed = true;
+            d.message.push_str(" (allowed to stay unscanned)");
+        }
+    }
 }
 
 pub fn scan(input: &Input, config: &Config) -> Outcome {
     extract::terraform::module::reset();
     let mut diagnostics = Vec::new();
-    let candidates = discover::discover(&input.paths, &mut diagnostics);
+    let discover::Discovered {
+        candidates,
+        ignored: ignored_files,
+    } = discover::discover(&input.paths, &mut diagnostics);
     // Files named on the command line are a partial view for project rules.
     let explicit: Vec<&PathBuf> = input.paths.iter().filter(|p| p.is_file()).collect();
     // Standard input is linted inside the pool too, for the same large stacks.
@@ -89,6 +128,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     };
     let mut outcome = Outcome {
         files_scanned: candidates.len() + usize::from(input.stdin.is_some()),
+        ignored_files,
         ..Outcome::default()
     };
     let mut project = rules::project::Project::default();
@@ -111,6 +151,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     diagnostics
         .sort_by(|a, b| (&a.path, a.region, &a.message).cmp(&(&b.path, b.region, &b.message)));
     diagnostics.dedup_by(|a, b| a.path == b.path && a.region == b.region && a.message == b.message);
+    allow_unscanned(&mut diagnostics, config);
     outcome.diagnostics = diagnostics;
     outcome
 }
@@ -125,28 +166,21 @@ fn lint_path(path: &Path, config: &Config, complete: bool) -> Linted {
             None,
         )
     };
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            return skip(
-                Level::Warning,
-                "skipped",
-                format!(
-                    "file is {} bytes, over the {} byte limit; not scanned",
-                    m.len(),
-                    MAX_FILE_BYTES
-                ),
-            )
+    // Every problem below leaves the file unscanned: an error, which fails the run unless the
+    // user allowed it (`--allow-unscanned`).
+    let bytes = match read::read_bounded(path, MAX_FILE_BYTES) {
+        Ok(b) => b,
+        Err(e @ read::ReadError::TooLarge { .. }) => {
+            return skip(Level::Error, "skipped", format!("{e}; not scanned"))
+        }
+        Err(e @ read::ReadError::NotRegular(_)) => {
+            return skip(Level::Error, "skipped", format!("{e}; not scanned"))
         }
         Err(e) => return skip(Level::Error, "io-error", format!("cannot read file: {e}")),
-        _ => {}
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return skip(Level::Error, "io-error", format!("cannot read file: {e}")),
     };
-    if bytes.iter().take(8192).any(|b| *b == 0) {
+    if memchr::memchr(0, &bytes).is_some() {
         return skip(
-            Level::Warning,
+            Level::Error,
             "skipped",
             "binary file (contains NUL bytes); not scanned".into(),
         );
@@ -155,7 +189,7 @@ fn lint_path(path: &Path, config: &Config, complete: bool) -> Linted {
         Ok(t) => t,
         Err(e) => {
             return skip(
-                Level::Warning,
+                Level::Error,
                 "skipped",
                 format!(
                     "not valid UTF-8 (at byte {}); not scanned",

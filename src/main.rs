@@ -1,12 +1,16 @@
 //! The command line: parse arguments, run the library, map the outcome to an exit code
-//! (0 = nothing at or above --fail-on, 1 = findings, 2 = kube-harden could not do its job).
+//! (0 = nothing at or above --fail-on, 1 = findings, 2 = kube-harden could not do its job: bad
+//! arguments, an unreadable config, or a file that could not be fully scanned and was not
+//! allowed to stay unscanned).
 
 use clap::{Parser, Subcommand};
 use kube_harden::config::{Config, Overrides};
+use kube_harden::findings::{Diagnostic, Level};
+use kube_harden::read;
 use kube_harden::report::{self, Format};
 use kube_harden::rules::REGISTRY;
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -58,9 +62,12 @@ struct CheckArgs {
     /// The file name to report standard input under (its extension picks the format).
     #[arg(long)]
     stdin_filename: Option<String>,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default: one per core; at most 64).
     #[arg(long)]
     threads: Option<usize>,
+    /// Do not fail (exit 2) when a file cannot be fully scanned; it is still reported.
+    #[arg(long)]
+    allow_unscanned: bool,
     /// Terraform variable file for root modules (like `terraform plan -var-file`); repeatable.
     #[arg(long = "var-file")]
     var_file: Vec<PathBuf>,
@@ -110,9 +117,14 @@ fn print(s: &str) -> ExitCode {
 }
 
 fn fail(msg: &str) -> ExitCode {
-    eprintln!("kube-harden: {msg}");
+    // Messages may quote a config file or a path from the repository: no terminal controls.
+    let msg: Vec<_> = msg.split('\n').map(report::clean).collect();
+    eprintln!("kube-harden: {}", msg.join("\n"));
     ExitCode::from(2)
 }
+
+/// Worker threads are capped: more only costs memory (32 MiB stacks each).
+const MAX_THREADS: usize = 64;
 
 fn check(args: CheckArgs) -> ExitCode {
     let Some(format) = Format::parse(&args.format) else {
@@ -126,13 +138,44 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         args.paths
     };
+    // Paths named on the command line must exist and be files or directories: a FIFO or a
+    // device would block or never end.
+    for p in paths.iter().filter(|p| p.as_os_str() != "-") {
+        let shown = report::clean(&p.display().to_string()).into_owned();
+        match read::check_kind(p) {
+            Ok(m) => {
+                let readable = if m.is_dir() {
+                    std::fs::read_dir(p).map(drop)
+                } else {
+                    std::fs::File::open(p).map(drop)
+                };
+                if let Err(e) = readable {
+                    return fail(&format!("cannot read {shown}: {e}"));
+                }
+            }
+            Err(read::ReadError::Io(e)) => return fail(&format!("cannot read {shown}: {e}")),
+            Err(e) => return fail(&format!("{shown}: {e}; not scanned")),
+        }
+    }
     let mut stdin = None;
     if paths.iter().any(|p| p.as_os_str() == "-") {
         paths.retain(|p| p.as_os_str() != "-");
-        let mut text = String::new();
-        if let Err(e) = std::io::stdin().read_to_string(&mut text) {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin()
+            .take(kube_harden::MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+        {
             return fail(&format!("cannot read standard input: {e}"));
         }
+        if bytes.len() as u64 > kube_harden::MAX_FILE_BYTES {
+            return fail(&format!(
+                "standard input is over the {} byte limit",
+                kube_harden::MAX_FILE_BYTES
+            ));
+        }
+        let Ok(text) = String::from_utf8(bytes) else {
+            return fail("cannot read standard input: stream did not contain valid UTF-8");
+        };
         stdin = Some((
             args.stdin_filename
                 .clone()
@@ -147,23 +190,38 @@ fn check(args: CheckArgs) -> ExitCode {
         ignore: args.ignore,
         fail_on: args.fail_on,
         min_severity: args.min_severity,
+        allow_unscanned: args.allow_unscanned,
     };
     let mut config = match Config::load(&start, &overrides) {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
+    // A missing --var-file is a usage error; one that cannot be read or parsed is a file that
+    // could not be scanned (it fails closed, reported after the scan).
+    let mut var_file_problems = Vec::new();
     for f in &args.var_file {
-        if !f.is_file() {
-            return fail(&format!("--var-file {}: no such file", f.display()));
+        match read::check_kind(f) {
+            Ok(m) if m.is_file() => {}
+            Ok(_) => return fail(&format!("--var-file {}: not a file", f.display())),
+            Err(read::ReadError::Io(_)) => {
+                return fail(&format!("--var-file {}: no such file", f.display()))
+            }
+            Err(e) => return fail(&format!("--var-file {}: {e}", f.display())),
+        }
+        if let Some(d) = check_var_file(f) {
+            var_file_problems.push(d);
         }
     }
     config.settings.var_files = args.var_file.clone();
     let input = kube_harden::Input {
         paths,
         stdin,
-        threads: args.threads,
+        threads: args.threads.map(|n| n.min(MAX_THREADS)),
     };
     let mut outcome = kube_harden::scan(&input, &config);
+    for d in var_file_problems {
+        outcome.push_diagnostic(d, &config);
+    }
     if let Some(p) = &args.write_baseline {
         if let Err(e) = kube_harden::baseline::write(p, &outcome) {
             return fail(&e);
@@ -183,20 +241,95 @@ fn check(args: CheckArgs) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
+    let status = if outcome.unscanned().next().is_some() {
+        ExitCode::from(2)
+    } else if outcome.active().any(|f| f.severity >= config.fail_on) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
     let rendered = report::render(format, &outcome, &config, color);
     let written = match &args.output {
-        Some(p) => std::fs::write(p, rendered.as_bytes())
+        Some(p) => write_atomically(p, rendered.as_bytes())
             .map_err(|e| format!("cannot write {}: {e}", p.display())),
-        None => std::io::stdout()
-            .write_all(rendered.as_bytes())
-            .map_err(|e| e.to_string()),
+        None => match std::io::stdout().write_all(rendered.as_bytes()) {
+            // The reader went away (`check | head -1`): not our failure.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return status,
+            r => r.map_err(|e| e.to_string()),
+        },
     };
     if let Err(e) = written {
         return fail(&e);
     }
-    if outcome.active().any(|f| f.severity >= config.fail_on) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    status
+}
+
+/// Writes a file through a temporary file in the same directory and a rename, so readers never
+/// see half a report and a failed write leaves the old file intact.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("not a file name"))?;
+    let mut tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let mut n = 0;
+    let mut file = loop {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break f,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => {
+                n += 1;
+                tmp = dir.join(format!(
+                    ".{}.{}.{n}.tmp",
+                    name.to_string_lossy(),
+                    std::process::id()
+                ));
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let result = file
+        .write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
+    result
+}
+
+/// A `--var-file` that cannot be read or parsed: a diagnostic that fails the run unless allowed.
+fn check_var_file(path: &Path) -> Option<Diagnostic> {
+    let shown = kube_harden::discover::display_path(path);
+    let problem = match read::read_text(path, read::AUX_LIMIT) {
+        Err(e) => format!("cannot read --var-file: {e}"),
+        Ok(text) => {
+            let json = path.extension().is_some_and(|e| e == "json");
+            let parsed = if json {
+                kube_harden::parse::json::parse(&text).map(drop)
+            } else {
+                kube_harden::parse::hcl::parse(&text).map(drop)
+            };
+            match parsed {
+                Ok(()) => return None,
+                Err(e) => format!("invalid --var-file: {}", e.message),
+            }
+        }
+    };
+    Some(Diagnostic::new(
+        &shown,
+        Level::Error,
+        "parse-error",
+        problem,
+    ))
 }

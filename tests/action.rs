@@ -84,9 +84,11 @@ fn action_inputs_are_never_evaluated_as_shell_code() {
         marker.display(),
         marker.display()
     );
-    let (_, outputs, _) = run_action(dir.path(), &evil, "low");
+    let (stdout, _, status) = run_action(dir.path(), &evil, "low");
     assert!(!marker.exists(), "an input was executed");
-    assert!(outputs.contains("findings="));
+    // The words are taken as (missing) paths: kube-harden refuses to run.
+    assert_eq!(status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("could not run"), "{stdout}");
 
     // No step of action.yml puts ${{ inputs.* }} (or any expression) inside `run:`.
     let text = std::fs::read_to_string(repo().join("action.yml")).unwrap();

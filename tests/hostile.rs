@@ -1,5 +1,6 @@
 //! Hostile input in one scan together with a real finding: every bad file gets a diagnostic,
-//! the scan finishes with exit code 1 (for the real finding), nothing panics or hangs.
+//! the scan finishes (and fails closed with exit code 2, or 1 for the real finding with
+//! `--allow-unscanned`), nothing panics or hangs.
 
 use serde_json::Value;
 use std::process::Command;
@@ -76,12 +77,23 @@ fn hostile_inputs_are_diagnosed_and_the_scan_goes_on() {
         .args(["check", ".", "--format", "json"])
         .output()
         .unwrap();
+    // Files that could not be fully scanned fail the run...
     assert_eq!(
         out.status.code(),
-        Some(1),
+        Some(2),
         "stderr: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // ... unless allowed; the report is the same apart from the diagnostics' levels.
+    let allowed = Command::new(env!("CARGO_BIN_EXE_kube-harden"))
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "json", "--allow-unscanned"])
+        .output()
+        .unwrap();
+    assert_eq!(allowed.status.code(), Some(1));
+    let a: Value = serde_json::from_slice(&allowed.stdout).unwrap();
+    assert_eq!(a["summary"]["unscanned"], 0);
+    assert!(a["summary"]["allowed_unscanned"].as_u64().unwrap() >= 15);
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = v["findings"].as_array().unwrap();
     // Only the real file has findings, and its anonymous-auth finding survived.
@@ -91,6 +103,7 @@ fn hostile_inputs_are_diagnosed_and_the_scan_goes_on() {
     );
     assert!(findings.iter().any(|f| f["rule"] == "C202"), "{findings:?}");
     let diags = v["diagnostics"].as_array().unwrap();
+    assert!(v["summary"]["unscanned"].as_u64().unwrap() >= 15);
     let diag_for = |name: &str| {
         diags
             .iter()

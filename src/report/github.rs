@@ -5,11 +5,14 @@ use crate::findings::{Level, Severity};
 use crate::Outcome;
 use std::fmt::Write as _;
 
-/// Escaping for the message part (after `::`).
+/// Escaping for the message part (after `::`): the workflow-command escapes, then any other
+/// terminal control made visible (see [`super::clean`]).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let escaped = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    super::clean(&escaped).into_owned()
 }
 
 /// Escaping for property values (`file=…,title=…`).
@@ -78,5 +81,10 @@ mod tests {
     fn escaping() {
         assert_eq!(escape_data("50%\nnext"), "50%25%0Anext");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(
+            escape_property("a\n::error file=x::pwned.yaml"),
+            "a%0A%3A%3Aerror file=x%3A%3Apwned.yaml"
+        );
+        assert_eq!(escape_data("\u{1b}[2J\u{202e}"), "\\u{1b}[2J\\u{202e}");
     }
 }

@@ -1,14 +1,17 @@
 //! `--format human`: miette diagnostics with the offending span underlined, the rule id and
 //! name, and a one-line fix; a summary at the end.
 
+use super::clean;
 use crate::findings::{Finding, Level, Severity};
-use crate::source::Source;
+use crate::source::{Source, SourceFile};
 use crate::Outcome;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, SourceCode,
     SourceSpan, SpanContents,
 };
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// Lets miette read our shared source text without copying it.
 #[derive(Debug)]
@@ -23,7 +26,7 @@ impl SourceCode for Text {
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner = self.0.text.read_span(span, before, after)?;
         Ok(Box::new(miette::MietteSpanContents::new_named(
-            self.0.path.clone(),
+            super::clean(&self.0.path).into_owned(),
             inner.data(),
             *inner.span(),
             inner.line(),
@@ -43,13 +46,13 @@ struct Shown<'a> {
 
 impl fmt::Debug for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.f.message)
+        write!(f, "{}", clean(&self.f.message))
     }
 }
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.f.message)
+        write!(f, "{}", clean(&self.f.message))
     }
 }
 
@@ -77,6 +80,40 @@ impl Diagnostic for Shown<'_> {
     }
 }
 
+/// Rules whose flagged text is a secret: the snippet shows it masked, as the message does.
+const SECRET_RULES: &[&str] = &["C302"];
+
+/// A file as its snippets show it: without terminal controls, and with every secret flagged in
+/// it masked (a token keeps its public id before the `.`; everything else alphanumeric becomes
+/// `*`: same length, so spans stay valid), whichever finding's context shows it.
+fn shown_source(file: &Source, outcome: &Outcome) -> Source {
+    let secrets: Vec<crate::source::Span> = outcome
+        .findings
+        .iter()
+        .filter(|f| SECRET_RULES.contains(&f.rule_id) && Arc::ptr_eq(&f.file, file))
+        .map(|f| f.span)
+        .collect();
+    let cleaned = super::clean_snippet(&file.text);
+    if secrets.is_empty() {
+        if let std::borrow::Cow::Borrowed(_) = cleaned {
+            return file.clone();
+        }
+    }
+    let mut bytes = cleaned.into_owned().into_bytes();
+    for s in secrets {
+        let (start, end) = (s.start.min(bytes.len()), s.end.min(bytes.len()));
+        let region = &mut bytes[start..end];
+        let from = region.iter().position(|b| *b == b'.').map_or(0, |i| i + 1);
+        for b in &mut region[from..] {
+            if b.is_ascii_alphanumeric() {
+                *b = b'*';
+            }
+        }
+    }
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    Arc::new(SourceFile::new(file.path.clone(), text))
+}
+
 fn span(s: crate::source::Span) -> SourceSpan {
     SourceSpan::from((s.start, s.len()))
 }
@@ -91,6 +128,8 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
         .with_width(100)
         .with_links(false);
     let mut out = String::new();
+    // Snippet text without terminal controls, one copy per file that needs it.
+    let mut shown_sources: HashMap<*const SourceFile, Source> = HashMap::new();
     for f in outcome.active() {
         let doc = &crate::rules::find(f.rule_id).expect("registered").doc;
         let mut labels = vec![LabeledSpan::new_primary_with_span(
@@ -99,13 +138,18 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
         )];
         for r in f.related.iter().filter(|r| r.file.path == f.file.path) {
             labels.push(LabeledSpan::new_with_span(
-                Some(r.message.clone()),
+                Some(clean(&r.message).into_owned()),
                 span(r.span),
             ));
         }
         let shown = Shown {
             f,
-            src: Text(f.file.clone()),
+            src: Text(
+                shown_sources
+                    .entry(Arc::as_ptr(&f.file))
+                    .or_insert_with(|| shown_source(&f.file, outcome))
+                    .clone(),
+            ),
             code: format!("{} {} ({})", f.rule_id, f.rule_name, f.severity.as_str()),
             help: doc.fix,
             labels,
@@ -115,7 +159,10 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
             let p = r.file.position(r.span.start);
             out.push_str(&format!(
                 "  note: {} ({}:{}:{})\n",
-                r.message, r.file.path, p.line, p.column
+                clean(&r.message),
+                clean(&r.file.path),
+                p.line,
+                p.column
             ));
         }
         out.push('\n');
@@ -132,7 +179,9 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
         };
         out.push_str(&format!(
             "{level}[{}]: {}{at}: {}\n",
-            d.code, d.path, d.message
+            d.code,
+            clean(&d.path),
+            clean(&d.message)
         ));
     }
     out.push_str(&summary(outcome));
@@ -169,17 +218,55 @@ fn summary(outcome: &Outcome) -> String {
     if suppressed > 0 {
         s.push_str(&format!("; {suppressed} suppressed"));
     }
-    let unreadable = outcome
-        .diagnostics
-        .iter()
-        .filter(|d| matches!(d.code, "parse-error" | "io-error" | "internal-error"))
-        .count();
-    if unreadable > 0 {
+    s.push_str(&unscanned_summary(outcome));
+    if outcome.ignored_files > 0 {
         s.push_str(&format!(
-            "; {unreadable} file{} could not be read fully",
-            if unreadable == 1 { "" } else { "s" }
+            "; {} file{} skipped by ignore rules",
+            outcome.ignored_files,
+            if outcome.ignored_files == 1 { "" } else { "s" }
         ));
     }
     s.push('\n');
+    s
+}
+
+/// Names the files that were not fully scanned (at most 10, then how many more), those that
+/// fail the run and those the user allowed.
+fn unscanned_summary(outcome: &Outcome) -> String {
+    let mut s = String::new();
+    for allowed in [false, true] {
+        let mut paths: Vec<&str> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                if allowed {
+                    d.allowed
+                } else {
+                    d.level == Level::Error
+                }
+            })
+            .map(|d| d.path.as_str())
+            .collect();
+        paths.sort_unstable();
+        paths.dedup();
+        if paths.is_empty() {
+            continue;
+        }
+        let mut names: Vec<String> = paths
+            .iter()
+            .take(10)
+            .map(|p| clean(p).into_owned())
+            .collect();
+        if paths.len() > 10 {
+            names.push(format!("and {} more", paths.len() - 10));
+        }
+        s.push_str(&format!(
+            "; {} file{} not fully scanned{}: {}",
+            paths.len(),
+            if paths.len() == 1 { "" } else { "s" },
+            if allowed { " (allowed)" } else { "" },
+            names.join(", ")
+        ));
+    }
     s
 }

@@ -84,6 +84,12 @@ struct Summary {
     high: usize,
     medium: usize,
     low: usize,
+    /// Files not fully scanned that fail the run (error diagnostics).
+    unscanned: usize,
+    /// Files not fully scanned that the user allowed (`--allow-unscanned`).
+    allowed_unscanned: usize,
+    /// Files with a scanned extension that ignore rules kept out of the scan.
+    ignored: usize,
 }
 
 fn finding(f: &Finding) -> JFinding<'_> {
@@ -148,9 +154,24 @@ pub fn render(outcome: &Outcome) -> String {
             high: count(High),
             medium: count(Medium),
             low: count(Low),
+            unscanned: distinct_paths(outcome, |d| d.level == crate::findings::Level::Error),
+            allowed_unscanned: distinct_paths(outcome, |d| d.allowed),
+            ignored: outcome.ignored_files,
         },
     };
     let mut s = serde_json::to_string_pretty(&doc).expect("serialisable");
     s.push('\n');
     s
+}
+
+fn distinct_paths(outcome: &Outcome, pick: impl Fn(&crate::findings::Diagnostic) -> bool) -> usize {
+    let mut paths: Vec<&str> = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| pick(d))
+        .map(|d| d.path.as_str())
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths.len()
 }

@@ -21,6 +21,16 @@ fn is_certificate_key(v: &str) -> bool {
     v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// The secret as shown in messages: a token keeps its public id (`abcdef.****************`),
+/// a certificate key only its length. Fingerprints hash the flagged text, so different secrets
+/// still get different fingerprints without the secret appearing anywhere in the output.
+pub fn masked(v: &str) -> String {
+    match v.split_once('.') {
+        Some((id, secret)) if is_token(v) => format!("{id}.{}", "*".repeat(secret.len())),
+        _ => format!("<{} hex digits, masked>", v.len()),
+    }
+}
+
 impl Rule for KubeadmLiteralSecret {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         let report = |f: &Field, what: &str, cx: &mut Cx| {
@@ -28,7 +38,7 @@ impl Rule for KubeadmLiteralSecret {
                 f.value_span,
                 format!(
                     "{what} `{}` is written in the file: whoever reads the repository can join nodes (or control-plane nodes) to the cluster",
-                    f.value
+                    masked(&f.value)
                 ),
             )
         };
@@ -73,5 +83,10 @@ mod tests {
         assert!(!super::is_token("${TOKEN}"));
         assert!(!super::is_token("ABCDEF.0123456789abcdef"));
         assert!(super::is_certificate_key(&"a1".repeat(32)));
+        assert_eq!(
+            super::masked("abcdef.0123456789abcdef"),
+            "abcdef.****************"
+        );
+        assert_eq!(super::masked(&"a1".repeat(32)), "<64 hex digits, masked>");
     }
 }
