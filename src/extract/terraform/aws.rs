@@ -4,7 +4,7 @@
 //! IMDS) of instances, launch templates and launch configurations.
 //! `self`, security-group references and prefix lists are restricted sources: they add no peer.
 
-use super::eval::Val;
+use super::value::Val;
 use super::{peers, protocol_name, Res};
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, PortRange};
 use crate::source::Span;

@@ -1,7 +1,7 @@
 //! Managed clusters and node pools: EKS, GKE, AKS. Settings are recorded under their provider
 //! path; rules apply the provider defaults for absent ones.
 
-use super::eval::{Val, V};
+use super::value::{Val, V};
 use super::{elements, label, origin_of, peers, span_of, Res};
 use crate::facts::{ClusterField, FileFacts, ManagedCluster, Provider};
 use hcl_edit::structure::Body;
@@ -203,16 +203,16 @@ fn walk(res: &mut Res, body: &Body, segs: &[&str], path: &str, out: &mut Vec<Clu
                     });
                     return;
                 }
-                let saved = res.cx.bound.get(&iterator).cloned();
-                res.cx.bind(
+                let saved = res.scope.bound.get(&iterator).cloned();
+                res.scope.bind(
                     &iterator,
                     Val::new(V::Map(vec![("key".into(), k), ("value".into(), v)])),
                 );
                 walk(res, &content.body, rest, path, out);
                 match saved {
-                    Some(v) => res.cx.bind(&iterator, v),
+                    Some(v) => res.scope.bind(&iterator, v),
                     None => {
-                        res.cx.bound.remove(&iterator);
+                        res.scope.bound.remove(&iterator);
                     }
                 }
             }

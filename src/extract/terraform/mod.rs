@@ -6,19 +6,23 @@ pub mod aws;
 pub mod azure;
 pub mod embedded;
 pub mod eval;
+pub mod functions;
 pub mod gcp;
 pub mod managed;
 pub mod module;
+pub mod operators;
 pub mod plan;
+pub mod value;
 
 use crate::facts::{FileFacts, Peer, ValueOrigin};
 use crate::source::{Source, SourceFile, Span};
-use eval::{Cx, Val, V};
+use eval::Scope;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
 use module::Module;
 use std::path::Path;
 use std::sync::Arc;
+use value::{Val, V};
 
 /// Instances of one resource beyond this many are not evaluated (hostile or generated input).
 const MAX_INSTANCES: usize = 64;
@@ -109,15 +113,15 @@ fn resources(body: &Body, module: &Module, facts: &mut FileFacts) {
         };
         let first_rule = facts.firewall_rules.len();
         for (suffix, bindings) in instances(block, module) {
-            let mut cx = Cx::new(module, None, None);
+            let mut scope = Scope::new(module, None, None);
             for (k, v) in bindings {
-                cx.bind(&k, v);
+                scope.bind(&k, v);
             }
             let mut res = Res {
                 rtype,
                 address: format!("{rtype}.{rname}{suffix}"),
                 block,
-                cx,
+                scope,
             };
             aws::resource(&mut res, facts);
             gcp::resource(&mut res, facts);
@@ -242,15 +246,15 @@ fn module_call(block: &Block, module: &Module, dir: &Path, call: &Call, facts: &
         return;
     }
     for (suffix, bindings) in instances(block, module) {
-        let mut cx = Cx::new(module, Some(call.at.clone()), None);
+        let mut scope = Scope::new(module, Some(call.at.clone()), None);
         for (k, v) in bindings {
-            cx.bind(&k, v);
+            scope.bind(&k, v);
         }
         let args = block
             .body
             .attributes()
             .filter(|a| !META.contains(&a.key.as_str()))
-            .map(|a| (a.key.as_str().to_string(), cx.eval(&a.value)))
+            .map(|a| (a.key.as_str().to_string(), scope.eval(&a.value)))
             .collect();
         let Some(child) = module::child(&child_dir, args) else {
             return;
@@ -402,14 +406,14 @@ pub struct Res<'a> {
     /// `aws_security_group.cp`, `aws_security_group_rule.x["ssh"]`.
     pub address: String,
     pub block: &'a Block,
-    pub cx: Cx<'a>,
+    pub scope: Scope<'a>,
 }
 
 impl Res<'_> {
     /// An attribute's value and the span of its expression.
     pub fn val(&mut self, body: &Body, name: &str) -> Option<(Val, Span)> {
         let a = body.get_attribute(name)?;
-        Some((self.cx.eval(&a.value), span_of(&a.value)))
+        Some((self.scope.eval(&a.value), span_of(&a.value)))
     }
 
     pub fn text(&mut self, body: &Body, name: &str) -> Option<String> {
@@ -453,19 +457,19 @@ impl Res<'_> {
             let Some((coll, _)) = self.val(&b.body, "for_each") else {
                 continue;
             };
-            let saved = self.cx.bound.get(&iterator).cloned();
+            let saved = self.scope.bound.get(&iterator).cloned();
             for (key, value) in elements(&coll) {
                 let label = format!("{ident}[{}]", key_text(&key));
-                self.cx.bind(
+                self.scope.bind(
                     &iterator,
                     Val::new(V::Map(vec![("key".into(), key), ("value".into(), value)])),
                 );
                 f(self, &content.body, label, span_of(&b.ident));
             }
             match saved {
-                Some(v) => self.cx.bind(&iterator, v),
+                Some(v) => self.scope.bind(&iterator, v),
                 None => {
-                    self.cx.bound.remove(&iterator);
+                    self.scope.bound.remove(&iterator);
                 }
             }
         }
@@ -508,9 +512,9 @@ pub(crate) fn elements(coll: &Val) -> Vec<(Val, Val)> {
 
 /// The instances of a resource: `count`, `for_each`, or one. Unknown counts give none.
 fn instances(block: &Block, module: &Module) -> Vec<(String, Vec<(String, Val)>)> {
-    let mut cx = Cx::new(module, None, None);
+    let mut scope = Scope::new(module, None, None);
     if let Some(a) = block.body.get_attribute("count") {
-        let n = cx.eval(&a.value).as_num();
+        let n = scope.eval(&a.value).as_num();
         return match n {
             Some(n) if n >= 0.0 => (0..(n as usize).min(MAX_INSTANCES))
                 .map(|i| {
@@ -523,7 +527,7 @@ fn instances(block: &Block, module: &Module) -> Vec<(String, Vec<(String, Val)>)
         };
     }
     if let Some(a) = block.body.get_attribute("for_each") {
-        let coll = cx.eval(&a.value);
+        let coll = scope.eval(&a.value);
         return elements(&coll)
             .into_iter()
             .map(|(k, v)| {

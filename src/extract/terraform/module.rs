@@ -2,7 +2,8 @@
 //! them, and values in `terraform.tfvars` / `*.auto.tfvars`, so the extractor of one file reads
 //! its siblings (read-only, bounded, cached per directory) to resolve `var.*` and `local.*`.
 
-use super::eval::{Cx, Lookup, Val, V};
+use super::eval::{Lookup, Scope};
+use super::value::{Val, V};
 use crate::source::{Source, SourceFile};
 use hcl_edit::structure::Body;
 use std::collections::HashMap;
@@ -297,12 +298,12 @@ fn build(files: &[ModFile], args: Option<HashMap<String, Val>>) -> Module {
             if args.as_ref().is_some_and(|a| a.contains_key(&name)) {
                 continue;
             }
-            let mut cx = Cx::new(
+            let mut scope = Scope::new(
                 &empty,
                 Some(f.source.clone()),
                 note(format!("default of variable \"{name}\"")),
             );
-            let v = cx.eval(&default.value);
+            let v = scope.eval(&default.value);
             m.vars.insert(name, v);
         }
     }
@@ -315,12 +316,12 @@ fn build(files: &[ModFile], args: Option<HashMap<String, Val>>) -> Module {
         let fname = f.source.path.rsplit('/').next().unwrap_or("").to_string();
         for a in f.body.attributes() {
             let name = a.key.as_str().to_string();
-            let mut cx = Cx::new(
+            let mut scope = Scope::new(
                 &empty,
                 Some(f.source.clone()),
                 note(format!("value of \"{name}\" in {fname}")),
             );
-            let v = cx.eval(&a.value);
+            let v = scope.eval(&a.value);
             m.vars.insert(name, v);
         }
     }
@@ -340,12 +341,12 @@ fn build(files: &[ModFile], args: Option<HashMap<String, Val>>) -> Module {
         let mut next = HashMap::new();
         for (f, a) in &defs {
             let name = a.key.as_str().to_string();
-            let mut cx = Cx::new(
+            let mut scope = Scope::new(
                 &m,
                 Some(f.source.clone()),
                 note(format!("local \"{name}\"")),
             );
-            let v = cx.eval(&a.value);
+            let v = scope.eval(&a.value);
             let before = m.locals.get(&name).map(known_score).unwrap_or(0);
             if known_score(&v) != before {
                 changed = true;

@@ -3,7 +3,7 @@
 //! file and name the resource address. In `planned_values` an attribute Terraform cannot know
 //! yet is left out, so here an absent attribute is unknown, never "the default".
 
-use super::eval::{At, Val, V};
+use super::value::{At, Val, V};
 use super::{peers, port_range, protocol_name};
 use crate::facts::{Direction, FileFacts, FirewallRule, Peer, PortRange, ValueOrigin};
 use crate::parse::{Kind, Node, Style};
