@@ -21,6 +21,7 @@ pub mod source;
 pub mod suppress;
 
 use config::Config;
+use extract::terraform::ModuleCache;
 use facts::FileFacts;
 use findings::{stable_hash, Diagnostic, Finding, Level};
 use rayon::prelude::*;
@@ -58,7 +59,8 @@ impl Outcome {
 }
 
 pub fn scan(input: &Input, config: &Config) -> Outcome {
-    extract::terraform::module::reset();
+    // Terraform module directories read during this scan (dropped with it).
+    let modules = extract::terraform::ModuleCache::default();
     let mut diagnostics = Vec::new();
     let candidates = discover::discover(&input.paths, &mut diagnostics);
     // Files named on the command line are a partial view for project rules.
@@ -67,7 +69,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     let run = || {
         let mut results = candidates
             .par_iter()
-            .map(|c| lint_path(&c.path, config, !explicit.contains(&&c.path)))
+            .map(|c| lint_path(&c.path, config, &modules, !explicit.contains(&&c.path)))
             .collect::<Vec<_>>();
         if let Some((name, text)) = &input.stdin {
             results.push(lint_text_full(
@@ -75,6 +77,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
                 text.clone(),
                 Path::new(name),
                 config,
+                &modules,
                 false,
             ));
         }
@@ -117,7 +120,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
 }
 
 /// Reads one file and lints it; never panics, whatever the file holds.
-fn lint_path(path: &Path, config: &Config, complete: bool) -> Linted {
+fn lint_path(path: &Path, config: &Config, modules: &ModuleCache, complete: bool) -> Linted {
     let shown = discover::display_path(path);
     let skip = |level, code, msg: String| {
         (
@@ -165,7 +168,7 @@ fn lint_path(path: &Path, config: &Config, complete: bool) -> Linted {
             )
         }
     };
-    lint_text_full(shown, text, path, config, complete)
+    lint_text_full(shown, text, path, config, modules, complete)
 }
 
 /// Findings, diagnostics and the project-level facts of one file.
@@ -178,7 +181,8 @@ pub fn lint_text(
     path: &Path,
     config: &Config,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
-    let (f, d, _) = lint_text_full(shown, text, path, config, false);
+    let modules = ModuleCache::default();
+    let (f, d, _) = lint_text_full(shown, text, path, config, &modules, false);
     (f, d)
 }
 
@@ -187,6 +191,7 @@ fn lint_text_full(
     text: String,
     path: &Path,
     config: &Config,
+    modules: &ModuleCache,
     complete: bool,
 ) -> Linted {
     let text = text
@@ -196,7 +201,7 @@ fn lint_text_full(
     let file: Source = Arc::new(SourceFile::new(shown.clone(), text));
     let rel = rel_to(path, &config.root);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint_source(&file, rel.as_deref(), path, config)
+        lint_source(&file, rel.as_deref(), path, config, modules)
     }));
     match result {
         Ok((f, d, facts)) => {
@@ -267,6 +272,7 @@ fn lint_source(
     rel: Option<&str>,
     path: &Path,
     config: &Config,
+    modules: &ModuleCache,
 ) -> (Vec<Finding>, Vec<Diagnostic>, FileFacts) {
     let mut diags = Vec::new();
     let mut facts = FileFacts::default();
@@ -306,7 +312,9 @@ fn lint_source(
         },
         Format::Terraform => {
             let var_files = &config.settings.var_files;
-            if let Err(e) = extract::terraform_file(text, path, &file.path, var_files, &mut facts) {
+            if let Err(e) =
+                extract::terraform_file(modules, text, path, &file.path, var_files, &mut facts)
+            {
                 parse_failed(e, &mut diags);
             }
         }

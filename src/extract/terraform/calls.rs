@@ -6,7 +6,7 @@
 //! directory is scanned.
 
 use super::eval::Scope;
-use super::module::{self, Module};
+use super::module::{self, Module, ModuleCache};
 use super::resource::instances;
 use super::{label, resources};
 use crate::facts::{FileFacts, Peer, ValueOrigin};
@@ -50,6 +50,8 @@ const MAX_MODULE_DEPTH: usize = 3;
 
 /// Where a (possibly nested) module call stands.
 pub(super) struct Call<'a> {
+    /// The scan's module cache.
+    pub(super) cache: &'a ModuleCache,
     /// The file being linted: findings go there.
     pub(super) me: &'a Source,
     /// The file holding this module block.
@@ -141,7 +143,7 @@ pub(super) fn module_call(
             .filter(|a| !META.contains(&a.key.as_str()))
             .map(|a| (a.key.as_str().to_string(), scope.eval(&a.value)))
             .collect();
-        let Some(child) = module::child(&child_dir, args) else {
+        let Some(child) = module::child(call.cache, &child_dir, args) else {
             return;
         };
         for file in child.files.iter() {
@@ -185,6 +187,7 @@ pub(super) fn module_call(
             }
             if call.depth + 1 < MAX_MODULE_DEPTH {
                 let inner = Call {
+                    cache: call.cache,
                     me,
                     at: src,
                     prefix: format!("{}module.{name}{suffix}.", call.prefix),

@@ -23,6 +23,7 @@ use calls::{module_call, Call};
 use eval::Scope;
 use hcl_edit::structure::{Block, Body};
 use module::Module;
+pub use module::ModuleCache;
 use resource::instances;
 use std::path::Path;
 use std::sync::Arc;
@@ -33,22 +34,34 @@ pub use resource::Res;
 
 /// Lowers a file with no module context (its own variables and locals only).
 pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
-    extract_in_module(body, text, Path::new("<stdin>"), "<stdin>", &[], facts);
+    let cache = ModuleCache::default();
+    extract_in_module(
+        &cache,
+        body,
+        text,
+        Path::new("<stdin>"),
+        "<stdin>",
+        &[],
+        facts,
+    );
 }
 
 /// Lints one `.tf` file in its module. The module's files are parsed once per directory and
-/// cached, so the file's own body is taken from there rather than parsed a second time.
+/// cached in `cache` (one per scan), so the file's own body is taken from there rather than
+/// parsed a second time.
 pub fn extract_file(
+    cache: &ModuleCache,
     text: &str,
     path: &Path,
     shown: &str,
     var_files: &[std::path::PathBuf],
     facts: &mut FileFacts,
 ) -> Result<(), crate::parse::ParseError> {
-    let module = module::for_file(path, shown, text, var_files);
+    let module = module::for_file(cache, path, shown, text, var_files);
     match module.body_of(path, text) {
-        Some(body) => with_module(body, text, path, shown, &module, facts),
+        Some(body) => with_module(cache, body, text, path, shown, &module, facts),
         None => with_module(
+            cache,
             &crate::parse::hcl::parse(text)?,
             text,
             path,
@@ -61,6 +74,7 @@ pub fn extract_file(
 }
 
 pub fn extract_in_module(
+    cache: &ModuleCache,
     body: &Body,
     text: &str,
     path: &Path,
@@ -68,11 +82,12 @@ pub fn extract_in_module(
     var_files: &[std::path::PathBuf],
     facts: &mut FileFacts,
 ) {
-    let module = module::for_file(path, shown, text, var_files);
-    with_module(body, text, path, shown, &module, facts);
+    let module = module::for_file(cache, path, shown, text, var_files);
+    with_module(cache, body, text, path, shown, &module, facts);
 }
 
 fn with_module(
+    cache: &ModuleCache,
     body: &Body,
     text: &str,
     path: &Path,
@@ -94,6 +109,7 @@ fn with_module(
     let dir = path.parent().unwrap_or(Path::new("."));
     for block in calls {
         let call = Call {
+            cache,
             me: &me,
             at: &me,
             prefix: String::new(),
