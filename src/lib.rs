@@ -60,7 +60,7 @@ impl Outcome {
 
 pub fn scan(input: &Input, config: &Config) -> Outcome {
     // Terraform module directories read during this scan (dropped with it).
-    let modules = extract::terraform::ModuleCache::default();
+    let modules = ModuleCache::default();
     let mut diagnostics = Vec::new();
     let candidates = discover::discover(&input.paths, &mut diagnostics);
     // Files named on the command line are a partial view for project rules.
