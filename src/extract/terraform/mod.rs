@@ -30,7 +30,7 @@ use std::sync::Arc;
 
 pub use peers::{origin_of, peers, port_range, protocol_name};
 pub(crate) use resource::elements;
-pub use resource::Res;
+pub use resource::{Obj, Res};
 
 /// Lowers a file with no module context (its own variables and locals only).
 pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
@@ -137,12 +137,7 @@ pub(crate) fn resources(body: &Body, module: &Module, facts: &mut FileFacts) {
             for (k, v) in bindings {
                 scope.bind(&k, v);
             }
-            let mut res = Res {
-                rtype,
-                address: format!("{rtype}.{rname}{suffix}"),
-                block,
-                scope,
-            };
+            let mut res = Res::hcl(rtype, format!("{rtype}.{rname}{suffix}"), block, scope);
             aws::resource(&mut res, facts);
             gcp::resource(&mut res, facts);
             azure::resource(&mut res, facts);

@@ -1,5 +1,6 @@
-//! One instance of a resource, ready to be read: `count`/`for_each` instances, attribute
-//! values in the instance's scope, and nested blocks (literal and `dynamic`).
+//! One instance of a resource, ready to be read by the provider adapters, whether it was
+//! written in HCL or planned in plan JSON: attribute values (`Val`, with spans) and nested
+//! blocks, plus `count`/`for_each` instances of HCL resources.
 
 use super::eval::Scope;
 use super::module::Module;
@@ -12,48 +13,198 @@ use hcl_edit::structure::{Block, Body};
 /// Instances of one resource beyond this many are not evaluated (hostile or generated input).
 const MAX_INSTANCES: usize = 64;
 
+/// A body to read attributes and nested blocks from.
+#[derive(Clone, Copy)]
+pub enum Obj<'b> {
+    /// An HCL body, evaluated in the resource's scope.
+    Hcl(&'b Body),
+    /// An object value: a plan resource's `values` or one of its nested blocks, or an item of
+    /// an HCL attribute list (`ingress = [{ ... }]`). The span is the place of the whole, for
+    /// parts that have no place in this file.
+    Value(&'b Val, Span),
+}
+
+impl<'b> From<&'b Body> for Obj<'b> {
+    fn from(body: &'b Body) -> Obj<'b> {
+        Obj::Hcl(body)
+    }
+}
+
+/// Where the resource comes from.
+enum Origin<'a> {
+    /// A resource block, evaluated in a scope (module names, `count`/`each`, iterators).
+    Hcl { block: &'a Block, scope: Scope<'a> },
+    /// `planned_values` of a plan: every value resolved by Terraform. An attribute Terraform
+    /// cannot know yet is left out; an unset one is `null` (or `[]` for blocks and sets).
+    Plan { values: &'a Val },
+}
+
 /// One instance of a resource, ready to be read.
 pub struct Res<'a> {
     pub rtype: &'a str,
     /// `aws_security_group.cp`, `aws_security_group_rule.x["ssh"]`.
     pub address: String,
-    pub block: &'a Block,
-    pub scope: Scope<'a>,
+    header: Span,
+    origin: Origin<'a>,
 }
 
-impl Res<'_> {
-    /// An attribute's value and the span of its expression.
-    pub fn val(&mut self, body: &Body, name: &str) -> Option<(Val, Span)> {
-        let a = body.get_attribute(name)?;
-        Some((self.scope.eval(&a.value), span_of(&a.value)))
+impl<'a> Res<'a> {
+    /// An instance of a resource block; `header` is its type label.
+    pub fn hcl(rtype: &'a str, address: String, block: &'a Block, scope: Scope<'a>) -> Res<'a> {
+        let header = block.labels.first().map(span_of).unwrap_or_default();
+        Res {
+            rtype,
+            address,
+            header,
+            origin: Origin::Hcl { block, scope },
+        }
     }
 
-    pub fn text(&mut self, body: &Body, name: &str) -> Option<String> {
+    /// A resource of a plan's `planned_values`; `header` is its address.
+    pub fn plan(rtype: &'a str, address: String, values: &'a Val, header: Span) -> Res<'a> {
+        Res {
+            rtype,
+            address,
+            header,
+            origin: Origin::Plan { values },
+        }
+    }
+
+    /// The resource's own body.
+    pub fn root(&self) -> Obj<'a> {
+        match &self.origin {
+            Origin::Hcl { block, .. } => Obj::Hcl(&block.body),
+            Origin::Plan { values } => Obj::Value(values, self.header),
+        }
+    }
+
+    /// The resource block, for readers of HCL only.
+    pub fn block(&self) -> Option<&'a Block> {
+        match &self.origin {
+            Origin::Hcl { block, .. } => Some(block),
+            Origin::Plan { .. } => None,
+        }
+    }
+
+    fn is_plan(&self) -> bool {
+        matches!(self.origin, Origin::Plan { .. })
+    }
+
+    /// An attribute's value and the span of its expression; `None` when it is not set (in a
+    /// plan: left out, `null` or `[]`).
+    pub fn val<'b>(&mut self, body: impl Into<Obj<'b>>, name: &str) -> Option<(Val, Span)> {
+        match body.into() {
+            Obj::Hcl(body) => {
+                let a = body.get_attribute(name)?;
+                let Origin::Hcl { scope, .. } = &mut self.origin else {
+                    return None;
+                };
+                Some((scope.eval(&a.value), span_of(&a.value)))
+            }
+            Obj::Value(obj, whole) => {
+                let v = obj.get(name)?;
+                if self.is_plan() && is_unset(v) {
+                    return None;
+                }
+                // Parts written inside the attribute point at themselves; the key has no span.
+                let span =
+                    v.at.as_ref()
+                        .filter(|a| a.file.is_none())
+                        .map_or(whole, |a| a.span);
+                Some((v.clone(), span))
+            }
+        }
+    }
+
+    /// Whether an attribute is pending: left out of a plan because Terraform cannot know it
+    /// before apply. (An HCL value that is not known is an unknown `Val` instead.)
+    pub fn pending<'b>(&self, body: impl Into<Obj<'b>>, name: &str) -> bool {
+        match body.into() {
+            Obj::Value(obj, _) => self.is_plan() && obj.get(name).is_none(),
+            Obj::Hcl(_) => false,
+        }
+    }
+
+    /// Where an attribute is shown, even when unset (`null` in a plan); else the header.
+    pub fn place<'b>(&self, body: impl Into<Obj<'b>>, name: &str) -> Span {
+        let shown = match body.into() {
+            Obj::Hcl(body) => body.get_attribute(name).map(|a| span_of(&a.value)),
+            Obj::Value(obj, _) => obj.get(name).and_then(|v| v.at.as_ref()).map(|a| a.span),
+        };
+        shown.unwrap_or(self.header)
+    }
+
+    pub fn text<'b>(&mut self, body: impl Into<Obj<'b>>, name: &str) -> Option<String> {
         self.val(body, name).and_then(|(v, _)| v.text())
     }
 
-    pub fn bool(&mut self, body: &Body, name: &str) -> Option<bool> {
+    pub fn bool<'b>(&mut self, body: impl Into<Obj<'b>>, name: &str) -> Option<bool> {
         self.val(body, name).and_then(|(v, _)| v.as_bool())
     }
 
-    /// The resource's type label, where whole-resource findings point.
+    /// The resource's type label (HCL) or address (plan), where whole-resource findings point.
     pub fn header(&self) -> Span {
-        self.block.labels.first().map(span_of).unwrap_or_default()
+        self.header
     }
 
-    /// Nested blocks named `ident`, literal and `dynamic`, each with a label for messages
-    /// (`ingress #2`, `ingress["ssh"]`). `f` runs with the dynamic iterator bound.
+    /// Runs `f` with `name` bound to `v` (HCL: a `dynamic` iterator); the old binding is
+    /// restored afterwards.
+    pub fn with_bound<R>(&mut self, name: &str, v: Val, f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = match &mut self.origin {
+            Origin::Hcl { scope, .. } => {
+                let saved = scope.bound.get(name).cloned();
+                scope.bind(name, v);
+                saved
+            }
+            Origin::Plan { .. } => None,
+        };
+        let out = f(self);
+        if let Origin::Hcl { scope, .. } = &mut self.origin {
+            match saved {
+                Some(v) => scope.bind(name, v),
+                None => {
+                    scope.bound.remove(name);
+                }
+            }
+        }
+        out
+    }
+
+    /// Nested blocks named `ident`, each with a label for messages and the span rules about it
+    /// point at. HCL: literal and `dynamic` blocks (`ingress #2`, `ingress["ssh"]`, at the
+    /// block), `f` running with the dynamic iterator bound. Object values: the items of the
+    /// list `ident` (`ingress[1]`, at the whole object).
     pub fn blocks<'b>(
         &mut self,
-        body: &'b Body,
+        body: impl Into<Obj<'b>>,
         ident: &str,
-        mut f: impl FnMut(&mut Self, &'b Body, String, Span),
+        mut f: impl FnMut(&mut Self, Obj<'_>, String, Span),
     ) {
+        let body = match body.into() {
+            Obj::Hcl(body) => body,
+            Obj::Value(obj, whole) => {
+                let items = obj.get(ident).and_then(Val::items).unwrap_or_default();
+                for (i, item) in items.iter().enumerate() {
+                    f(
+                        self,
+                        Obj::Value(item, whole),
+                        format!("{ident}[{i}]"),
+                        whole,
+                    );
+                }
+                return;
+            }
+        };
         let mut n = 0;
         for b in body.blocks() {
             if b.ident.as_str() == ident {
                 n += 1;
-                f(self, &b.body, format!("{ident} #{n}"), span_of(&b.ident));
+                f(
+                    self,
+                    Obj::Hcl(&b.body),
+                    format!("{ident} #{n}"),
+                    span_of(&b.ident),
+                );
                 continue;
             }
             if b.ident.as_str() != "dynamic" || label(b, 0) != Some(ident) {
@@ -69,22 +220,48 @@ impl Res<'_> {
             let Some((coll, _)) = self.val(&b.body, "for_each") else {
                 continue;
             };
-            let saved = self.scope.bound.get(&iterator).cloned();
             for (key, value) in elements(&coll) {
                 let label = format!("{ident}[{}]", key_text(&key));
-                self.scope.bind(
-                    &iterator,
-                    Val::new(V::Map(vec![("key".into(), key), ("value".into(), value)])),
-                );
-                f(self, &content.body, label, span_of(&b.ident));
-            }
-            match saved {
-                Some(v) => self.scope.bind(&iterator, v),
-                None => {
-                    self.scope.bound.remove(&iterator);
-                }
+                let it = Val::new(V::Map(vec![("key".into(), key), ("value".into(), value)]));
+                self.with_bound(&iterator, it, |res| {
+                    f(res, Obj::Hcl(&content.body), label, span_of(&b.ident))
+                });
             }
         }
+    }
+
+    /// Nested blocks written as an attribute list (`ingress = [{ ... }]`, `ingress[0]`), at the
+    /// attribute. HCL only: an object value (plan JSON) shows every nested block as a list,
+    /// which `blocks` reads.
+    pub fn attribute_blocks<'b>(
+        &mut self,
+        body: impl Into<Obj<'b>>,
+        ident: &str,
+        mut f: impl FnMut(&mut Self, Obj<'_>, String, Span),
+    ) {
+        let Obj::Hcl(body) = body.into() else {
+            return;
+        };
+        let Some((v, whole)) = self.val(body, ident) else {
+            return;
+        };
+        for (i, item) in v.items().unwrap_or_default().iter().enumerate() {
+            f(
+                self,
+                Obj::Value(item, whole),
+                format!("{ident}[{i}]"),
+                whole,
+            );
+        }
+    }
+}
+
+/// `null`, or an empty list: how a plan shows an attribute or block that is not set.
+fn is_unset(v: &Val) -> bool {
+    match &v.v {
+        V::Null => true,
+        V::List(items) => items.is_empty(),
+        _ => false,
     }
 }
 
