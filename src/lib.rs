@@ -23,6 +23,7 @@ pub mod source;
 pub mod suppress;
 
 use config::Config;
+use extract::terraform::ModuleCache;
 use facts::FileFacts;
 use findings::{stable_hash, Diagnostic, Finding, Level};
 use rayon::prelude::*;
@@ -93,7 +94,8 @@ fn allow_unscanned(diagnostics: &mut [Diagnostic], config: &Config) {
 }
 
 pub fn scan(input: &Input, config: &Config) -> Outcome {
-    extract::terraform::module::reset();
+    // Terraform module directories read during this scan (dropped with it).
+    let modules = ModuleCache::default();
     let mut diagnostics = Vec::new();
     let discover::Discovered {
         candidates,
@@ -105,7 +107,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     let run = || {
         let mut results = candidates
             .par_iter()
-            .map(|c| lint_path(&c.path, config, !explicit.contains(&&c.path)))
+            .map(|c| lint_path(&c.path, config, &modules, !explicit.contains(&&c.path)))
             .collect::<Vec<_>>();
         if let Some((name, text)) = &input.stdin {
             results.push(lint_text_full(
@@ -113,6 +115,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
                 text.clone(),
                 Path::new(name),
                 config,
+                &modules,
                 false,
             ));
         }
@@ -157,7 +160,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
 }
 
 /// Reads one file and lints it; never panics, whatever the file holds.
-fn lint_path(path: &Path, config: &Config, complete: bool) -> Linted {
+fn lint_path(path: &Path, config: &Config, modules: &ModuleCache, complete: bool) -> Linted {
     let shown = discover::display_path(path);
     let skip = |level, code, msg: String| {
         (
@@ -198,7 +201,7 @@ fn lint_path(path: &Path, config: &Config, complete: bool) -> Linted {
             )
         }
     };
-    lint_text_full(shown, text, path, config, complete)
+    lint_text_full(shown, text, path, config, modules, complete)
 }
 
 /// Findings, diagnostics and the project-level facts of one file.
@@ -215,7 +218,8 @@ pub fn lint_text(
     path: &Path,
     config: &Config,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
-    let (f, d, _) = lint_text_full(shown, text, path, config, false);
+    let modules = ModuleCache::default();
+    let (f, d, _) = lint_text_full(shown, text, path, config, &modules, false);
     (f, d)
 }
 
@@ -224,6 +228,7 @@ fn lint_text_full(
     text: String,
     path: &Path,
     config: &Config,
+    modules: &ModuleCache,
     complete: bool,
 ) -> Linted {
     let text = text
@@ -233,7 +238,7 @@ fn lint_text_full(
     let file: Source = Arc::new(SourceFile::new(shown.clone(), text));
     let rel = rel_to(path, &config.root);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint_source(&file, rel.as_deref(), path, config)
+        lint_source(&file, rel.as_deref(), path, config, modules)
     }));
     match result {
         Ok((f, d, facts)) => {
@@ -299,6 +304,7 @@ fn lint_source(
     rel: Option<&str>,
     path: &Path,
     config: &Config,
+    modules: &ModuleCache,
 ) -> (Vec<Finding>, Vec<Diagnostic>, FileFacts) {
     let mut diags = Vec::new();
     let mut facts = FileFacts::default();
@@ -338,7 +344,9 @@ fn lint_source(
         },
         Format::Terraform => {
             let var_files = &config.settings.var_files;
-            if let Err(e) = extract::terraform_file(text, path, &file.path, var_files, &mut facts) {
+            if let Err(e) =
+                extract::terraform_file(modules, text, path, &file.path, var_files, &mut facts)
+            {
                 parse_failed(e, &mut diags);
             }
         }

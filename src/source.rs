@@ -2,6 +2,7 @@
 //! 1-based lines and columns. Everything inside the pipeline works with byte spans; only the
 //! reporters ask for lines and columns.
 
+use std::path::Path;
 use std::sync::Arc;
 
 /// A byte range inside one source file.
@@ -127,6 +128,23 @@ impl SourceFile {
         }
         i
     }
+}
+
+/// A path as shown in reports: relative to the working directory when below it, `/`-separated.
+pub fn display_path(path: &Path) -> String {
+    let rel = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            let abs = if path.is_absolute() {
+                path.to_path_buf()
+            } else {
+                cwd.join(path)
+            };
+            abs.strip_prefix(&cwd).ok().map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| path.to_path_buf());
+    let s = rel.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
 #[cfg(test)]

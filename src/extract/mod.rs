@@ -86,13 +86,14 @@ pub fn terraform(body: &Body, text: &str, facts: &mut FileFacts) {
 }
 
 /// Lowers a Terraform file into facts, resolving variables and locals from the other files of
-/// its directory (its module).
+/// its directory (its module). `modules` is the scan's cache of module directories.
 pub fn terraform_file(
+    modules: &terraform::ModuleCache,
     text: &str,
     path: &std::path::Path,
     shown: &str,
     var_files: &[std::path::PathBuf],
     facts: &mut FileFacts,
 ) -> Result<(), crate::parse::ParseError> {
-    terraform::extract_file(text, path, shown, var_files, facts)
+    terraform::extract_file(modules, text, path, shown, var_files, facts)
 }

@@ -4,41 +4,39 @@
 //! IMDS) of instances, launch templates and launch configurations.
 //! `self`, security-group references and prefix lists are restricted sources: they add no peer.
 
-use super::eval::Val;
-use super::{peers, protocol_name, Res};
+use super::value::Val;
+use super::{peers, protocol_name, Obj, Res};
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, PortRange};
 use crate::source::Span;
-use hcl_edit::structure::Body;
 use std::collections::HashMap;
 
 pub fn resource(res: &mut Res, facts: &mut FileFacts) {
-    let block = res.block;
+    firewall(res, facts);
+    node_settings(res, facts);
+}
+
+/// Security groups and their rules (HCL or plan).
+pub fn firewall(res: &mut Res, facts: &mut FileFacts) {
+    let body = res.root();
     match res.rtype {
         "aws_security_group" | "aws_default_security_group" => {
             for (ident, direction) in [
                 ("ingress", Direction::Ingress),
                 ("egress", Direction::Egress),
             ] {
-                res.blocks(&block.body, ident, |res, body, label, span| {
+                let mut rule = |res: &mut Res, body: Obj, label: String, span: Span| {
                     let name = format!("{} {label}", res.address);
                     facts
                         .firewall_rules
                         .extend(classic(res, body, direction, name, span));
-                });
+                };
+                res.blocks(body, ident, &mut rule);
                 // The attribute form: `ingress = [{ ... }, ...]`.
-                if let Some((v, whole)) = res.val(&block.body, ident) {
-                    for (i, obj) in v.items().unwrap_or_default().iter().enumerate() {
-                        let name = format!("{} {ident}[{i}]", res.address);
-                        let f = fields_of_object(obj, whole);
-                        facts
-                            .firewall_rules
-                            .extend(rule_of(&f, direction, name, whole));
-                    }
-                }
+                res.attribute_blocks(body, ident, &mut rule);
             }
         }
         "aws_security_group_rule" => {
-            let direction = match res.text(&block.body, "type").as_deref() {
+            let direction = match res.text(body, "type").as_deref() {
                 Some("ingress") => Direction::Ingress,
                 Some("egress") => Direction::Egress,
                 _ => return,
@@ -46,7 +44,7 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
             let (name, header) = (res.address.clone(), res.header());
             facts
                 .firewall_rules
-                .extend(classic(res, &block.body, direction, name, header));
+                .extend(classic(res, body, direction, name, header));
         }
         "aws_vpc_security_group_ingress_rule" | "aws_vpc_security_group_egress_rule" => {
             let direction = if res.rtype.ends_with("ingress_rule") {
@@ -57,19 +55,27 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
             let (name, header) = (res.address.clone(), res.header());
             facts
                 .firewall_rules
-                .extend(classic(res, &block.body, direction, name, header));
+                .extend(classic(res, body, direction, name, header));
         }
+        _ => {}
+    }
+}
+
+/// Public IPs and IMDS settings of instances, launch templates and launch configurations.
+fn node_settings(res: &mut Res, facts: &mut FileFacts) {
+    let body = res.root();
+    match res.rtype {
         "aws_instance" | "aws_launch_configuration" => {
-            node_public_ip(res, &block.body, facts);
-            res.blocks(&block.body, "metadata_options", |res, body, _, _| {
+            node_public_ip(res, body, facts);
+            res.blocks(body, "metadata_options", |res, body, _, _| {
                 imds(res, body, facts)
             });
         }
         "aws_launch_template" => {
-            res.blocks(&block.body, "network_interfaces", |res, body, _, _| {
+            res.blocks(body, "network_interfaces", |res, body, _, _| {
                 node_public_ip(res, body, facts)
             });
-            res.blocks(&block.body, "metadata_options", |res, body, _, _| {
+            res.blocks(body, "metadata_options", |res, body, _, _| {
                 imds(res, body, facts)
             });
         }
@@ -77,9 +83,9 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
     }
 }
 
-/// An AWS rule's attributes, read from a block or from an object of the attribute form
-/// (`ingress = [{ ... }]`).
-pub(crate) type Fields = HashMap<&'static str, (Val, Span)>;
+/// An AWS rule's attributes, read from a block, an object of the attribute form
+/// (`ingress = [{ ... }]`) or a plan object.
+type Fields = HashMap<&'static str, (Val, Span)>;
 
 const KEYS: &[&str] = &[
     "protocol",
@@ -92,34 +98,15 @@ const KEYS: &[&str] = &[
     "cidr_ipv6",
 ];
 
-fn fields_of_body(res: &mut Res, body: &Body) -> Fields {
+fn fields_of_body(res: &mut Res, body: Obj) -> Fields {
     KEYS.iter()
         .filter_map(|k| res.val(body, k).map(|v| (*k, v)))
         .collect()
 }
 
-pub(crate) fn fields_of_object(obj: &Val, whole: Span) -> Fields {
-    KEYS.iter()
-        .filter_map(|k| {
-            let v = obj.get(k)?.clone();
-            // Items written inside the attribute point at themselves; the key has no span.
-            let span =
-                v.at.as_ref()
-                    .filter(|a| a.file.is_none())
-                    .map_or(whole, |a| a.span);
-            Some((*k, (v, span)))
-        })
-        .collect()
-}
-
 /// The classic shape (`protocol`, ports, `cidr_blocks`, `ipv6_cidr_blocks`) and the VPC rule
 /// shape (`ip_protocol`, ports, `cidr_ipv4`, `cidr_ipv6`).
-pub(crate) fn rule_of(
-    f: &Fields,
-    direction: Direction,
-    resource: String,
-    span: Span,
-) -> Option<FirewallRule> {
+fn rule_of(f: &Fields, direction: Direction, resource: String, span: Span) -> Option<FirewallRule> {
     let proto = f
         .get("protocol")
         .or_else(|| f.get("ip_protocol"))?
@@ -145,7 +132,7 @@ pub(crate) fn rule_of(
 
 fn classic(
     res: &mut Res,
-    body: &Body,
+    body: Obj,
     direction: Direction,
     resource: String,
     span: Span,
@@ -171,7 +158,7 @@ fn ports(f: &Fields, protocol: &str) -> Option<PortRange> {
     })
 }
 
-fn node_public_ip(res: &mut Res, body: &Body, facts: &mut FileFacts) {
+fn node_public_ip(res: &mut Res, body: Obj, facts: &mut FileFacts) {
     if let Some((v, span)) = res.val(body, "associate_public_ip_address") {
         if let Some(b) = v.as_bool() {
             facts.node_settings.push(NodeSetting {
@@ -184,7 +171,7 @@ fn node_public_ip(res: &mut Res, body: &Body, facts: &mut FileFacts) {
     }
 }
 
-fn imds(res: &mut Res, body: &Body, facts: &mut FileFacts) {
+fn imds(res: &mut Res, body: Obj, facts: &mut FileFacts) {
     for key in ["http_tokens", "http_endpoint"] {
         if let Some((v, span)) = res.val(body, key) {
             if let Some(t) = v.text() {

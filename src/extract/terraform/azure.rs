@@ -2,39 +2,47 @@
 //! blocks of `azurerm_network_security_group`) and NIC public IPs. Prefixes may be CIDRs or
 //! service tags; `*`, `Internet` and `Any` mean everyone (see `cidr::is_world_source`).
 
-use super::{peers, port_range, protocol_name, Res};
+use super::{peers, port_range, protocol_name, Obj, Res};
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, PortRange};
 use crate::source::Span;
 use hcl_edit::expr::Expression;
-use hcl_edit::structure::Body;
 
 pub fn resource(res: &mut Res, facts: &mut FileFacts) {
-    let block = res.block;
+    firewall(res, facts);
+    if res.rtype == "azurerm_network_interface" {
+        let body = res.root();
+        res.blocks(body, "ip_configuration", |res, body, _, _| {
+            let Obj::Hcl(body) = body else {
+                return;
+            };
+            let Some(a) = body.get_attribute("public_ip_address_id") else {
+                return;
+            };
+            // A reference to a public IP resource is a public IP, whatever its id.
+            if references(&a.value, "azurerm_public_ip") {
+                facts.node_settings.push(NodeSetting {
+                    resource: res.address.clone(),
+                    name: "ip_configuration.public_ip_address_id".into(),
+                    value: "present".into(),
+                    span: super::span_of(&a.value),
+                });
+            }
+        });
+    }
+}
+
+/// Network security rules, standalone or inline in a group (HCL or plan).
+pub fn firewall(res: &mut Res, facts: &mut FileFacts) {
+    let body = res.root();
     match res.rtype {
         "azurerm_network_security_rule" => {
             let (name, header) = (res.address.clone(), res.header());
-            rule(res, &block.body, name, header, facts);
+            rule(res, body, name, header, facts);
         }
         "azurerm_network_security_group" => {
-            res.blocks(&block.body, "security_rule", |res, body, label, span| {
+            res.blocks(body, "security_rule", |res, body, label, span| {
                 let name = format!("{} {label}", res.address);
                 rule(res, body, name, span, facts);
-            });
-        }
-        "azurerm_network_interface" => {
-            res.blocks(&block.body, "ip_configuration", |res, body, _, _| {
-                let Some(a) = body.get_attribute("public_ip_address_id") else {
-                    return;
-                };
-                // A reference to a public IP resource is a public IP, whatever its id.
-                if references(&a.value, "azurerm_public_ip") {
-                    facts.node_settings.push(NodeSetting {
-                        resource: res.address.clone(),
-                        name: "ip_configuration.public_ip_address_id".into(),
-                        value: "present".into(),
-                        span: super::span_of(&a.value),
-                    });
-                }
             });
         }
         _ => {}
@@ -51,7 +59,7 @@ pub fn references(e: &Expression, rtype: &str) -> bool {
     }
 }
 
-fn rule(res: &mut Res, body: &Body, resource: String, span: Span, facts: &mut FileFacts) {
+fn rule(res: &mut Res, body: Obj, resource: String, span: Span, facts: &mut FileFacts) {
     let allow = res.text(body, "access").map(|a| a.to_ascii_lowercase());
     if allow.as_deref() != Some("allow") {
         return;

@@ -1,178 +1,15 @@
-//! A small, pure evaluator for Terraform expressions.
-//!
-//! Values are three-valued: known, unknown (`V::Unknown`: a reference to something only
-//! `terraform apply` knows, a variable without value, a function we do not model), or partly
-//! known (a list holding some `Unknown` elements: "at least these items"). Every value keeps
-//! where it was written (`At`), so a finding can point at the variable default or tfvars entry
-//! that made it insecure. Nothing here reads files or the network.
+//! The expression evaluator: a small, pure interpreter of `hcl-edit` expressions over the
+//! three-valued `Val`s of `value.rs`, in a `Scope` of module names and iteration variables.
+//! Nothing here reads files or the network.
 
+use super::functions::call;
+use super::operators::{binary, get_key, index};
+use super::value::{At, Val, V};
 use crate::source::{Source, Span};
-use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
+use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl_edit::template::{Element, Template};
 use std::collections::HashMap;
 use std::sync::Arc;
-
-/// Where a value was written. `file: None` is the file being linted.
-#[derive(Clone, Debug)]
-pub struct At {
-    pub file: Option<Source>,
-    pub span: Span,
-    /// What the place is, for related locations ("default of variable \"cidrs\"").
-    pub note: Option<Arc<str>>,
-}
-
-#[derive(Clone, Debug)]
-pub enum V {
-    Unknown,
-    /// A failed lookup on a known value: what `try` skips. Otherwise treated as unknown.
-    Error,
-    Null,
-    Bool(bool),
-    Num(f64),
-    Str(String),
-    /// Lists, tuples and sets. `Unknown` items make the list partly known.
-    List(Vec<Val>),
-    /// Maps and objects, in source order.
-    Map(Vec<(String, Val)>),
-}
-
-#[derive(Clone, Debug)]
-pub struct Val {
-    pub v: V,
-    pub at: Option<At>,
-}
-
-impl Val {
-    pub fn unknown() -> Val {
-        Val {
-            v: V::Unknown,
-            at: None,
-        }
-    }
-
-    fn error() -> Val {
-        Val {
-            v: V::Error,
-            at: None,
-        }
-    }
-
-    pub fn new(v: V) -> Val {
-        Val { v, at: None }
-    }
-
-    pub fn is_known(&self) -> bool {
-        !matches!(self.v, V::Unknown | V::Error)
-    }
-
-    /// Wholly known: no unknown anywhere inside.
-    pub fn is_whole(&self) -> bool {
-        match &self.v {
-            V::Unknown | V::Error => false,
-            V::List(items) => items.iter().all(Val::is_whole),
-            V::Map(entries) => entries.iter().all(|(_, v)| v.is_whole()),
-            _ => true,
-        }
-    }
-
-    pub fn as_str(&self) -> Option<&str> {
-        match &self.v {
-            V::Str(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    /// Strings, numbers and booleans as text (Terraform's automatic conversion).
-    pub fn text(&self) -> Option<String> {
-        match &self.v {
-            V::Str(s) => Some(s.clone()),
-            V::Num(n) => Some(num_text(*n)),
-            V::Bool(b) => Some(b.to_string()),
-            _ => None,
-        }
-    }
-
-    pub fn as_bool(&self) -> Option<bool> {
-        match &self.v {
-            V::Bool(b) => Some(*b),
-            V::Str(s) if s == "true" => Some(true),
-            V::Str(s) if s == "false" => Some(false),
-            _ => None,
-        }
-    }
-
-    pub fn as_num(&self) -> Option<f64> {
-        match &self.v {
-            V::Num(n) => Some(*n),
-            V::Str(s) => s.trim().parse().ok(),
-            _ => None,
-        }
-    }
-
-    pub fn items(&self) -> Option<&[Val]> {
-        match &self.v {
-            V::List(items) => Some(items),
-            _ => None,
-        }
-    }
-
-    pub fn get(&self, key: &str) -> Option<&Val> {
-        match &self.v {
-            V::Map(entries) => entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-
-    /// Nodes in the value, counted up to `limit` (hostile configs can nest references to
-    /// build values exponentially large).
-    pub fn size(&self, limit: usize) -> usize {
-        let mut n = 1;
-        match &self.v {
-            V::List(items) => {
-                for i in items {
-                    n += i.size(limit - n.min(limit));
-                    if n >= limit {
-                        return n;
-                    }
-                }
-            }
-            V::Map(entries) => {
-                for (_, v) in entries {
-                    n += v.size(limit - n.min(limit));
-                    if n >= limit {
-                        return n;
-                    }
-                }
-            }
-            _ => {}
-        }
-        n
-    }
-
-    /// The value, or unknown when it is too big to be real configuration.
-    fn bounded(self) -> Val {
-        if self.size(MAX_NODES) >= MAX_NODES {
-            Val::unknown()
-        } else {
-            self
-        }
-    }
-
-    fn with_at(mut self, at: Option<At>) -> Val {
-        if self.at.is_none() {
-            self.at = at;
-        }
-        self
-    }
-}
-
-pub fn num_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        n.to_string()
-    }
-}
 
 /// What names mean while evaluating: the module's variables and locals, and iteration
 /// variables (`each`, `count`, dynamic-block iterators, `for` variables).
@@ -181,8 +18,8 @@ pub trait Lookup {
     fn local(&self, name: &str) -> Val;
 }
 
-/// The evaluation context: names in scope, and which file the expressions come from.
-pub struct Cx<'a> {
+/// An evaluation scope: the names in scope, and which file the expressions come from.
+pub struct Scope<'a> {
     pub names: &'a dyn Lookup,
     pub bound: HashMap<String, Val>,
     pub file: Option<Source>,
@@ -193,12 +30,10 @@ pub struct Cx<'a> {
 const MAX_DEPTH: usize = 64;
 /// Collections bigger than this are not built (hostile input, never real config).
 const MAX_ITEMS: usize = 10_000;
-/// Values with more nodes than this are unknown.
-const MAX_NODES: usize = 100_000;
 
-impl<'a> Cx<'a> {
-    pub fn new(names: &'a dyn Lookup, file: Option<Source>, note: Option<Arc<str>>) -> Cx<'a> {
-        Cx {
+impl<'a> Scope<'a> {
+    pub fn new(names: &'a dyn Lookup, file: Option<Source>, note: Option<Arc<str>>) -> Scope<'a> {
+        Scope {
             names,
             bound: HashMap::new(),
             file,
@@ -294,7 +129,7 @@ impl<'a> Cx<'a> {
                 } else {
                     args
                 };
-                return call(&name, args).with_at(at);
+                return call(&name, &args).with_at(at);
             }
             Expression::Traversal(t) => return self.traversal(&t.expr, &t.operators),
             Expression::UnaryOp(u) => {
@@ -487,345 +322,6 @@ impl<'a> Cx<'a> {
     }
 }
 
-fn get_key(v: &Val, key: &str) -> Val {
-    match &v.v {
-        V::Map(_) => v.get(key).cloned().unwrap_or_else(Val::error),
-        V::Unknown => Val::unknown(),
-        _ => Val::error(),
-    }
-}
-
-fn index(v: &Val, k: &Val) -> Val {
-    match &v.v {
-        V::List(items) => {
-            if items.iter().any(|i| !i.is_known()) {
-                return Val::unknown();
-            }
-            match k.as_num() {
-                Some(n) if n >= 0.0 && (n as usize) < items.len() => items[n as usize].clone(),
-                Some(_) => Val::error(),
-                None => Val::unknown(),
-            }
-        }
-        V::Map(_) => match k.text() {
-            Some(key) => get_key(v, &key),
-            None => Val::unknown(),
-        },
-        V::Unknown => Val::unknown(),
-        _ => Val::error(),
-    }
-}
-
-fn binary(op: BinaryOperator, l: &Val, r: &Val) -> V {
-    use BinaryOperator::*;
-    if !l.is_whole() || !r.is_whole() {
-        return V::Unknown;
-    }
-    match op {
-        Eq => V::Bool(equal(l, r)),
-        NotEq => V::Bool(!equal(l, r)),
-        And | Or => match (l.as_bool(), r.as_bool()) {
-            (Some(a), Some(b)) => V::Bool(if op == And { a && b } else { a || b }),
-            _ => V::Unknown,
-        },
-        _ => {
-            let (Some(a), Some(b)) = (l.as_num(), r.as_num()) else {
-                return V::Unknown;
-            };
-            match op {
-                Plus => V::Num(a + b),
-                Minus => V::Num(a - b),
-                Mul => V::Num(a * b),
-                Div if b != 0.0 => V::Num(a / b),
-                Mod if b != 0.0 => V::Num(a % b),
-                Less => V::Bool(a < b),
-                LessEq => V::Bool(a <= b),
-                Greater => V::Bool(a > b),
-                GreaterEq => V::Bool(a >= b),
-                _ => V::Unknown,
-            }
-        }
-    }
-}
-
-fn equal(l: &Val, r: &Val) -> bool {
-    match (&l.v, &r.v) {
-        (V::Null, V::Null) => true,
-        (V::Bool(a), V::Bool(b)) => a == b,
-        (V::Num(a), V::Num(b)) => a == b,
-        (V::Str(a), V::Str(b)) => a == b,
-        (V::List(a), V::List(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| equal(x, y)),
-        (V::Map(a), V::Map(b)) => {
-            a.len() == b.len() && a.iter().all(|(k, v)| r.get(k).is_some_and(|w| equal(v, w)))
-        }
-        _ => false,
-    }
-}
-
-/// Flattens nested lists (one or all levels), keeping unknown markers.
-fn flatten_into(v: &Val, out: &mut Vec<Val>) {
-    match &v.v {
-        V::List(items) => items.iter().for_each(|i| flatten_into(i, out)),
-        _ => out.push(v.clone()),
-    }
-}
-
-fn unknown_list_marker() -> Val {
-    Val::unknown()
-}
-
-/// Terraform's pure functions that configs use to build CIDR lists, ports and flags.
-pub fn call(name: &str, args: Vec<Val>) -> Val {
-    let arg = |i: usize| args.get(i).cloned().unwrap_or_else(Val::unknown);
-    let v = match name {
-        "concat" => {
-            let mut out = Vec::new();
-            for a in &args {
-                match &a.v {
-                    V::List(items) => out.extend(items.iter().cloned()),
-                    // An unknown argument adds unknown items: the result is partly known.
-                    V::Unknown => out.push(unknown_list_marker()),
-                    _ => return Val::unknown(),
-                }
-            }
-            V::List(out)
-        }
-        "flatten" => match &arg(0).v {
-            V::List(_) => {
-                let mut out = Vec::new();
-                flatten_into(&arg(0), &mut out);
-                V::List(out)
-            }
-            _ => V::Unknown,
-        },
-        "distinct" | "toset" | "tolist" => match &arg(0).v {
-            V::List(items) => {
-                if name == "tolist" {
-                    V::List(items.clone())
-                } else {
-                    let mut out: Vec<Val> = Vec::new();
-                    for i in items {
-                        if !i.is_known() || !out.iter().any(|o| equal(o, i)) {
-                            out.push(i.clone());
-                        }
-                    }
-                    V::List(out)
-                }
-            }
-            _ => V::Unknown,
-        },
-        "compact" => match &arg(0).v {
-            V::List(items) => V::List(
-                items
-                    .iter()
-                    .filter(|i| !matches!(&i.v, V::Null) && i.as_str() != Some(""))
-                    .cloned()
-                    .collect(),
-            ),
-            _ => V::Unknown,
-        },
-        "merge" => {
-            let mut out: Vec<(String, Val)> = Vec::new();
-            for a in &args {
-                match &a.v {
-                    V::Map(entries) => {
-                        for (k, v) in entries {
-                            out.retain(|(o, _)| o != k);
-                            out.push((k.clone(), v.clone()));
-                        }
-                    }
-                    V::Null => {}
-                    _ => return Val::unknown(),
-                }
-            }
-            V::Map(out)
-        }
-        "lookup" => {
-            let m = arg(0);
-            let Some(k) = arg(1).text() else {
-                return Val::unknown();
-            };
-            match &m.v {
-                V::Map(_) => match m.get(&k) {
-                    Some(v) => return v.clone(),
-                    None if args.len() > 2 => return arg(2),
-                    None => V::Error,
-                },
-                _ => V::Unknown,
-            }
-        }
-        "element" => {
-            let l = arg(0);
-            match (l.items(), arg(1).as_num()) {
-                (Some(items), Some(n))
-                    if !items.is_empty() && items.iter().all(Val::is_known) && n >= 0.0 =>
-                {
-                    return items[(n as usize) % items.len()].clone()
-                }
-                _ => V::Unknown,
-            }
-        }
-        "tostring" => match arg(0).text() {
-            Some(s) => V::Str(s),
-            None if matches!(arg(0).v, V::Null) => V::Null,
-            None => V::Unknown,
-        },
-        "tonumber" => match arg(0).as_num() {
-            Some(n) => V::Num(n),
-            None => V::Unknown,
-        },
-        "tomap" => match &arg(0).v {
-            V::Map(_) => return arg(0),
-            _ => V::Unknown,
-        },
-        "format" => match format(&args) {
-            Some(s) => V::Str(s),
-            None => V::Unknown,
-        },
-        "join" => match (arg(0).text(), arg(1).items()) {
-            (Some(sep), Some(items)) => {
-                let parts: Option<Vec<String>> = items.iter().map(Val::text).collect();
-                match parts {
-                    Some(p) => V::Str(p.join(&sep)),
-                    None => V::Unknown,
-                }
-            }
-            _ => V::Unknown,
-        },
-        "split" => match (arg(0).text(), arg(1).text()) {
-            // The parts keep the place of the joined string (a CIDR list written as "a,b").
-            (Some(sep), Some(s)) if !sep.is_empty() => V::List(
-                s.split(sep.as_str())
-                    .map(|p| Val {
-                        v: V::Str(p.to_string()),
-                        at: arg(1).at.clone(),
-                    })
-                    .collect(),
-            ),
-            _ => V::Unknown,
-        },
-        "coalesce" => {
-            for a in &args {
-                match &a.v {
-                    V::Unknown | V::Error => return Val::unknown(),
-                    V::Null => continue,
-                    V::Str(s) if s.is_empty() => continue,
-                    _ => return a.clone(),
-                }
-            }
-            V::Unknown
-        }
-        "coalescelist" => {
-            for a in &args {
-                match &a.v {
-                    V::List(items) if items.is_empty() => continue,
-                    V::List(_) => return a.clone(),
-                    _ => return Val::unknown(),
-                }
-            }
-            V::Unknown
-        }
-        "length" => match &arg(0).v {
-            V::List(items) if items.iter().all(Val::is_known) => V::Num(items.len() as f64),
-            V::Map(entries) => V::Num(entries.len() as f64),
-            V::Str(s) => V::Num(s.chars().count() as f64),
-            _ => V::Unknown,
-        },
-        "keys" | "values" => match &arg(0).v {
-            V::Map(entries) => {
-                let mut e = entries.clone();
-                e.sort_by(|a, b| a.0.cmp(&b.0));
-                V::List(
-                    e.into_iter()
-                        .map(|(k, v)| {
-                            if name == "keys" {
-                                Val::new(V::Str(k))
-                            } else {
-                                v
-                            }
-                        })
-                        .collect(),
-                )
-            }
-            _ => V::Unknown,
-        },
-        "contains" => match arg(0).items() {
-            Some(items) if items.iter().all(Val::is_whole) && arg(1).is_whole() => {
-                V::Bool(items.iter().any(|i| equal(i, &arg(1))))
-            }
-            _ => V::Unknown,
-        },
-        "lower" | "upper" | "trimspace" => match arg(0).as_str() {
-            Some(s) => V::Str(match name {
-                "lower" => s.to_lowercase(),
-                "upper" => s.to_uppercase(),
-                _ => s.trim().to_string(),
-            }),
-            None => V::Unknown,
-        },
-        "cidrsubnet" => match (arg(0).as_str(), arg(1).as_num(), arg(2).as_num()) {
-            (Some(p), Some(bits), Some(n)) => match cidrsubnet(p, bits, n) {
-                Some(s) => V::Str(s),
-                None => V::Unknown,
-            },
-            _ => V::Unknown,
-        },
-        "sort" => match arg(0).items() {
-            Some(items) => {
-                let texts: Option<Vec<String>> = items.iter().map(Val::text).collect();
-                match texts {
-                    Some(mut t) => {
-                        t.sort();
-                        V::List(t.into_iter().map(|s| Val::new(V::Str(s))).collect())
-                    }
-                    None => V::Unknown,
-                }
-            }
-            None => V::Unknown,
-        },
-        "can" => V::Unknown,
-        _ => V::Unknown,
-    };
-    Val::new(v)
-}
-
-/// `format` with the verbs configs use: `%s`, `%d`, `%v`, `%%`.
-fn format(args: &[Val]) -> Option<String> {
-    let spec = args.first()?.as_str()?.to_string();
-    let mut out = String::new();
-    let mut rest = args.iter().skip(1);
-    let mut chars = spec.chars();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            out.push(c);
-            continue;
-        }
-        match chars.next()? {
-            '%' => out.push('%'),
-            's' | 'd' | 'v' => out.push_str(&rest.next()?.text()?),
-            _ => return None,
-        }
-    }
-    Some(out)
-}
-
-/// IPv4 `cidrsubnet(prefix, newbits, netnum)`.
-fn cidrsubnet(prefix: &str, bits: f64, num: f64) -> Option<String> {
-    let net: ipnet::Ipv4Net = prefix.trim().parse().ok()?;
-    let new_len = net.prefix_len() as u32 + bits as u32;
-    if new_len > 32 || num < 0.0 {
-        return None;
-    }
-    let num = num as u64;
-    if bits < 64.0 && num >= (1u64 << bits as u32) {
-        return None;
-    }
-    let base = u32::from(net.network()) as u64;
-    let addr = base | (num << (32 - new_len));
-    let addr = std::net::Ipv4Addr::from(addr as u32);
-    Some(format!("{addr}/{new_len}"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -843,7 +339,7 @@ mod tests {
     fn eval(src: &str) -> Val {
         let body = hcl_edit::parser::parse_body(&format!("x = {src}\n")).unwrap();
         let e = &body.get_attribute("x").unwrap().value;
-        Cx::new(&Empty, None, None).eval(e)
+        Scope::new(&Empty, None, None).eval(e)
     }
 
     fn text(src: &str) -> Option<String> {

@@ -4,29 +4,30 @@
 
 use super::{peers, port_range, protocol_name, Res};
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, Peer, PortRange, ValueOrigin};
-use hcl_edit::structure::Body;
 
 pub fn resource(res: &mut Res, facts: &mut FileFacts) {
-    let block = res.block;
-    match res.rtype {
-        "google_compute_firewall" => firewall(res, &block.body, facts),
-        "google_compute_instance" | "google_compute_instance_template" => {
-            res.blocks(&block.body, "network_interface", |res, nic, _, _| {
-                res.blocks(nic, "access_config", |res, _, _, span| {
-                    facts.node_settings.push(NodeSetting {
-                        resource: res.address.clone(),
-                        name: "network_interface.access_config".into(),
-                        value: "present".into(),
-                        span,
-                    });
+    firewall(res, facts);
+    if let "google_compute_instance" | "google_compute_instance_template" = res.rtype {
+        let body = res.root();
+        res.blocks(body, "network_interface", |res, nic, _, _| {
+            res.blocks(nic, "access_config", |res, _, _, span| {
+                facts.node_settings.push(NodeSetting {
+                    resource: res.address.clone(),
+                    name: "network_interface.access_config".into(),
+                    value: "present".into(),
+                    span,
                 });
             });
-        }
-        _ => {}
+        });
     }
 }
 
-fn firewall(res: &mut Res, body: &Body, facts: &mut FileFacts) {
+/// `google_compute_firewall` (HCL or plan).
+pub fn firewall(res: &mut Res, facts: &mut FileFacts) {
+    if res.rtype != "google_compute_firewall" {
+        return;
+    }
+    let body = res.root();
     if res.bool(body, "disabled") == Some(true) {
         return;
     }
@@ -42,6 +43,9 @@ fn firewall(res: &mut Res, body: &Body, facts: &mut FileFacts) {
         Direction::Ingress => ("source_ranges", &["source_tags", "source_service_accounts"]),
         Direction::Egress => ("destination_ranges", &[]),
     };
+    if res.pending(body, ranges_key) {
+        return;
+    }
     let found = match res.val(body, ranges_key) {
         Some((v, at)) => {
             if !v.is_known() {
@@ -50,19 +54,21 @@ fn firewall(res: &mut Res, body: &Body, facts: &mut FileFacts) {
             peers(&v, at)
         }
         // Nothing names the peers: GCP uses 0.0.0.0/0, unless tags or accounts restrict it.
-        None if others.iter().any(|k| body.get_attribute(k).is_some()) => Vec::new(),
-        None => {
-            let header = res.header();
-            vec![Peer {
-                cidr: "0.0.0.0/0".into(),
-                span: header,
-                origin: Some(ValueOrigin {
-                    file: None,
-                    span: header,
-                    note: format!("GCP default: the rule sets no {ranges_key}"),
-                }),
-            }]
+        None if others
+            .iter()
+            .any(|k| res.val(body, k).is_some() || res.pending(body, k)) =>
+        {
+            Vec::new()
         }
+        None => vec![Peer {
+            cidr: "0.0.0.0/0".into(),
+            span: res.header(),
+            origin: Some(ValueOrigin {
+                file: None,
+                span: res.place(body, ranges_key),
+                note: format!("GCP default: the rule sets no {ranges_key}"),
+            }),
+        }],
     };
     let address = res.address.clone();
     res.blocks(body, "allow", |res, allow, label, span| {

@@ -1,7 +1,8 @@
 //! Managed clusters and node pools: EKS, GKE, AKS. Settings are recorded under their provider
-//! path; rules apply the provider defaults for absent ones.
+//! path; rules apply the provider defaults for absent ones. HCL only (plan JSON is not read
+//! for clusters).
 
-use super::eval::{Val, V};
+use super::value::{Val, V};
 use super::{elements, label, origin_of, peers, span_of, Res};
 use crate::facts::{ClusterField, FileFacts, ManagedCluster, Provider};
 use hcl_edit::structure::Body;
@@ -110,7 +111,9 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
     let Some((provider, paths)) = spec(res.rtype) else {
         return;
     };
-    let block = res.block;
+    let Some(block) = res.block() else {
+        return;
+    };
     let mut fields = Vec::new();
     for path in paths {
         let segs: Vec<&str> = path.split('.').collect();
@@ -203,18 +206,10 @@ fn walk(res: &mut Res, body: &Body, segs: &[&str], path: &str, out: &mut Vec<Clu
                     });
                     return;
                 }
-                let saved = res.cx.bound.get(&iterator).cloned();
-                res.cx.bind(
-                    &iterator,
-                    Val::new(V::Map(vec![("key".into(), k), ("value".into(), v)])),
-                );
-                walk(res, &content.body, rest, path, out);
-                match saved {
-                    Some(v) => res.cx.bind(&iterator, v),
-                    None => {
-                        res.cx.bound.remove(&iterator);
-                    }
-                }
+                let it = Val::new(V::Map(vec![("key".into(), k), ("value".into(), v)]));
+                res.with_bound(&iterator, it, |res| {
+                    walk(res, &content.body, rest, path, out)
+                });
             }
             _ => out.push(ClusterField {
                 path: path.to_string(),

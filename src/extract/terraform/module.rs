@@ -2,12 +2,13 @@
 //! them, and values in `terraform.tfvars` / `*.auto.tfvars`, so the extractor of one file reads
 //! its siblings (read-only, bounded, cached per directory) to resolve `var.*` and `local.*`.
 
-use super::eval::{Cx, Lookup, Val, V};
+use super::eval::{Lookup, Scope};
+use super::value::{Val, V};
 use crate::source::{Source, SourceFile};
 use hcl_edit::structure::Body;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 /// Sibling files above this size are not read; nor more than this many files.
@@ -65,11 +66,19 @@ pub struct ModFile {
 }
 
 type Signature = Vec<(PathBuf, u64, Option<SystemTime>)>;
-type Cache = Mutex<HashMap<PathBuf, (Signature, Arc<Module>)>>;
 
-fn cache() -> &'static Cache {
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    CACHE.get_or_init(Default::default)
+/// What one scan has read of Terraform module directories, shared by the scan's threads and
+/// dropped with it (files may change between two scans of one process, and two scans must not
+/// see each other's modules). Each map keeps at most `CACHED_DIRS` directories.
+#[derive(Default)]
+pub struct ModuleCache {
+    /// Root modules (variables, tfvars, locals and parsed files) per canonical directory.
+    modules: Mutex<HashMap<PathBuf, (Signature, Arc<Module>)>>,
+    /// Parsed child-module files per directory: many calls share one module (`source = "../../"`).
+    files: Mutex<HashMap<PathBuf, (Signature, Arc<Vec<ModFile>>)>>,
+    /// Directory listings: every file of a directory would otherwise list and stat all its
+    /// siblings again (quadratic in a directory of thousands of `.tf` files).
+    listings: Mutex<HashMap<PathBuf, Arc<Signature>>>,
 }
 
 /// Directories whose modules stay cached. Files are linted in sorted order, so a directory's
@@ -85,51 +94,36 @@ fn bounded_insert<V>(map: &mut HashMap<PathBuf, V>, key: PathBuf, value: V) {
     map.insert(key, value);
 }
 
-type Listings = Mutex<HashMap<PathBuf, Arc<Signature>>>;
-
-/// Directory listings for the current scan: every file of a directory would otherwise list and
-/// stat all its siblings again (quadratic in a directory of thousands of `.tf` files).
-fn listings() -> &'static Listings {
-    static CACHE: OnceLock<Listings> = OnceLock::new();
-    CACHE.get_or_init(Default::default)
-}
-
-fn listing(dir: &Path) -> Signature {
-    let key = dir.to_path_buf();
-    if let Some(l) = listings().lock().ok().and_then(|c| c.get(&key).cloned()) {
-        return (*l).clone();
-    }
-    let l = siblings(dir);
-    if let Ok(mut c) = listings().lock() {
-        bounded_insert(&mut c, key, Arc::new(l.clone()));
-    }
-    l
-}
-
-/// Forgets everything cached: called when a scan starts, since files may have changed since
-/// the previous scan of the same process.
-pub fn reset() {
-    if let Ok(mut c) = cache().lock() {
-        c.clear();
-    }
-    if let Ok(mut c) = files_cache().lock() {
-        c.clear();
-    }
-    if let Ok(mut c) = listings().lock() {
-        c.clear();
+impl ModuleCache {
+    fn listing(&self, dir: &Path) -> Signature {
+        let key = dir.to_path_buf();
+        if let Some(l) = self.listings.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return (*l).clone();
+        }
+        let l = siblings(dir);
+        if let Ok(mut c) = self.listings.lock() {
+            bounded_insert(&mut c, key, Arc::new(l.clone()));
+        }
+        l
     }
 }
 
 /// The module the file at `path` belongs to. `body` is the file being linted, used alone when
 /// its directory cannot be read (standard input).
 /// `var_files`: `--var-file` arguments, applied after `*.auto.tfvars` in the order given.
-pub fn for_file(path: &Path, shown: &str, text: &str, var_files: &[PathBuf]) -> Arc<Module> {
+pub fn for_file(
+    cache: &ModuleCache,
+    path: &Path,
+    shown: &str,
+    text: &str,
+    var_files: &[PathBuf],
+) -> Arc<Module> {
     let dir = match path.parent() {
         Some(d) if d.as_os_str().is_empty() => Path::new("."),
         Some(d) => d,
         None => Path::new("."),
     };
-    let mut members = listing(dir);
+    let mut members = cache.listing(dir);
     // Members are `dir`'s entries, so comparing names is enough (no per-member canonicalize:
     // that made every file of a large module cost O(files) path lookups).
     let in_dir = members
@@ -151,7 +145,7 @@ pub fn for_file(path: &Path, shown: &str, text: &str, var_files: &[PathBuf]) -> 
         return Arc::new(build(&files, None));
     }
     let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    if let Ok(c) = cache().lock() {
+    if let Ok(c) = cache.modules.lock() {
         if let Some((sig, m)) = c.get(&key) {
             if *sig == members {
                 return m.clone();
@@ -162,7 +156,7 @@ pub fn for_file(path: &Path, shown: &str, text: &str, var_files: &[PathBuf]) -> 
     let mut module = build(&files, None);
     module.files = files;
     let module = Arc::new(module);
-    if let Ok(mut c) = cache().lock() {
+    if let Ok(mut c) = cache.modules.lock() {
         bounded_insert(&mut c, key, (members, module.clone()));
     }
     module
@@ -175,16 +169,9 @@ pub struct Child {
     pub module: Module,
 }
 
-type FilesCache = Mutex<HashMap<PathBuf, (Signature, Arc<Vec<ModFile>>)>>;
-
-/// Parsed child-module files per directory: many calls share one module (`source = "../../"`).
-fn files_cache() -> &'static FilesCache {
-    static CACHE: OnceLock<FilesCache> = OnceLock::new();
-    CACHE.get_or_init(Default::default)
-}
-
-pub fn child(dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
-    let members: Signature = listing(dir)
+pub fn child(cache: &ModuleCache, dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
+    let members: Signature = cache
+        .listing(dir)
         .into_iter()
         .filter(|(p, _, _)| p.extension().is_some_and(|e| e == "tf"))
         .collect();
@@ -192,7 +179,7 @@ pub fn child(dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
         return None;
     }
     let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let cached = files_cache().lock().ok().and_then(|c| {
+    let cached = cache.files.lock().ok().and_then(|c| {
         c.get(&key)
             .filter(|(sig, _)| *sig == members)
             .map(|(_, f)| f.clone())
@@ -201,7 +188,7 @@ pub fn child(dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
         Some(f) => f,
         None => {
             let f = Arc::new(read_files(&members, &[]));
-            if let Ok(mut c) = files_cache().lock() {
+            if let Ok(mut c) = cache.files.lock() {
                 bounded_insert(&mut c, key, (members, f.clone()));
             }
             f
@@ -240,7 +227,7 @@ fn read_files(members: &Signature, var_files: &[PathBuf]) -> Vec<ModFile> {
             } else {
                 (false, 0)
             };
-            let shown = crate::discover::display_path(p);
+            let shown = crate::source::display_path(p);
             Some(ModFile {
                 source: Arc::new(SourceFile::new(shown, text)),
                 body,
@@ -297,12 +284,12 @@ fn build(files: &[ModFile], args: Option<HashMap<String, Val>>) -> Module {
             if args.as_ref().is_some_and(|a| a.contains_key(&name)) {
                 continue;
             }
-            let mut cx = Cx::new(
+            let mut scope = Scope::new(
                 &empty,
                 Some(f.source.clone()),
                 note(format!("default of variable \"{name}\"")),
             );
-            let v = cx.eval(&default.value);
+            let v = scope.eval(&default.value);
             m.vars.insert(name, v);
         }
     }
@@ -315,12 +302,12 @@ fn build(files: &[ModFile], args: Option<HashMap<String, Val>>) -> Module {
         let fname = f.source.path.rsplit('/').next().unwrap_or("").to_string();
         for a in f.body.attributes() {
             let name = a.key.as_str().to_string();
-            let mut cx = Cx::new(
+            let mut scope = Scope::new(
                 &empty,
                 Some(f.source.clone()),
                 note(format!("value of \"{name}\" in {fname}")),
             );
-            let v = cx.eval(&a.value);
+            let v = scope.eval(&a.value);
             m.vars.insert(name, v);
         }
     }
@@ -340,12 +327,12 @@ fn build(files: &[ModFile], args: Option<HashMap<String, Val>>) -> Module {
         let mut next = HashMap::new();
         for (f, a) in &defs {
             let name = a.key.as_str().to_string();
-            let mut cx = Cx::new(
+            let mut scope = Scope::new(
                 &m,
                 Some(f.source.clone()),
                 note(format!("local \"{name}\"")),
             );
-            let v = cx.eval(&a.value);
+            let v = scope.eval(&a.value);
             let before = m.locals.get(&name).map(known_score).unwrap_or(0);
             if known_score(&v) != before {
                 changed = true;
@@ -367,5 +354,42 @@ fn known_score(v: &Val) -> usize {
         V::List(items) => 1 + items.iter().map(known_score).sum::<usize>(),
         V::Map(entries) => 1 + entries.iter().map(|(_, v)| known_score(v)).sum::<usize>(),
         _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cidr(cache: &ModuleCache, file: &Path, text: &str) -> Option<String> {
+        for_file(cache, file, "main.tf", text, &[])
+            .var("cidr")
+            .text()
+    }
+
+    /// A scan's cache lives and dies with the scan: a second scan in the same process reads
+    /// the directory again, even when a file changed without changing its size or time (which
+    /// a process-wide cache keyed on those would not notice).
+    #[test]
+    fn each_scan_has_its_own_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("main.tf");
+        let before = "variable \"cidr\" {\n  default = \"10.0.0.0/8\"\n}\n";
+        let after = before.replace("10.0.0.0/8", "0.0.0.0/00");
+        std::fs::write(&file, before).unwrap();
+        let first = ModuleCache::default();
+        assert_eq!(cidr(&first, &file, before).as_deref(), Some("10.0.0.0/8"));
+
+        let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
+        std::fs::write(&file, &after).unwrap();
+        let f = std::fs::File::options().write(true).open(&file).unwrap();
+        f.set_modified(mtime).unwrap();
+        drop(f);
+
+        // The first scan's cache still answers from what it read (same signature)...
+        assert_eq!(cidr(&first, &file, &after).as_deref(), Some("10.0.0.0/8"));
+        // ...while the next scan starts empty and sees the file as it is now.
+        let second = ModuleCache::default();
+        assert_eq!(cidr(&second, &file, &after).as_deref(), Some("0.0.0.0/00"));
     }
 }

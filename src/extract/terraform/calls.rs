@@ -1,0 +1,264 @@
+//! Module calls. A local module call (`source = "./..."`, `"../..."`), or a remote one that
+//! `terraform init` installed under `.terraform/modules`, is followed: the child's firewall
+//! rules are evaluated with the caller's arguments, and a source CIDR that comes from an
+//! argument of this call is reported here, at the argument, with the child's rule as related
+//! location. What the child does on its own (literals, defaults) is reported when the child
+//! directory is scanned.
+
+use super::eval::Scope;
+use super::module::{self, Module, ModuleCache};
+use super::resource::instances;
+use super::{label, resources};
+use crate::facts::{FileFacts, Peer, ValueOrigin};
+use crate::source::{Source, Span};
+use hcl_edit::expr::Expression;
+use hcl_edit::structure::Block;
+use std::path::Path;
+
+/// `a/./b/../c` as `a/c`, so paths in reports are the ones users know.
+fn normalize(p: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Module-call arguments that are Terraform meta-arguments, not variables of the child.
+const META: &[&str] = &[
+    "source",
+    "version",
+    "count",
+    "for_each",
+    "providers",
+    "depends_on",
+];
+
+/// Nested module calls are followed this deep.
+const MAX_MODULE_DEPTH: usize = 3;
+
+/// Where a (possibly nested) module call stands.
+pub(super) struct Call<'a> {
+    /// The scan's module cache.
+    pub(super) cache: &'a ModuleCache,
+    /// The file being linted: findings go there.
+    pub(super) me: &'a Source,
+    /// The file holding this module block.
+    pub(super) at: &'a Source,
+    /// `module.a.module.b.` so far.
+    pub(super) prefix: String,
+    /// The outermost module label in `me`, for rules without a better place.
+    pub(super) span: Span,
+    pub(super) depth: usize,
+    /// The root module's directory, where `terraform init` keeps `.terraform/modules`.
+    pub(super) root: &'a Path,
+    /// The installed-module key of this level (`a.b`), empty at the root.
+    pub(super) key: String,
+}
+
+/// The directory `terraform init` installed a remote module in, from
+/// `.terraform/modules/modules.json`; never downloads anything.
+fn installed_module(root: &Path, key: &str) -> Option<std::path::PathBuf> {
+    let path = root.join(".terraform").join("modules").join("modules.json");
+    let meta = std::fs::metadata(&path).ok()?;
+    if meta.len() > 4 * 1024 * 1024 {
+        return None;
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).ok()?).ok()?;
+    let dir = json
+        .get("Modules")?
+        .as_array()?
+        .iter()
+        .find(|m| m.get("Key").and_then(|k| k.as_str()) == Some(key))?
+        .get("Dir")?
+        .as_str()?
+        .to_string();
+    let dir = normalize(&root.join(dir));
+    // Only directories inside the root module's tree.
+    let (a, b) = (
+        std::fs::canonicalize(&dir).ok()?,
+        std::fs::canonicalize(root).ok()?,
+    );
+    a.starts_with(&b).then_some(dir)
+}
+
+pub(super) fn module_call(
+    block: &Block,
+    module: &Module,
+    dir: &Path,
+    call: &Call,
+    facts: &mut FileFacts,
+) {
+    let me = call.me;
+    let Some(name) = label(block, 0) else {
+        return;
+    };
+    let source = match block.body.get_attribute("source").map(|a| &a.value) {
+        Some(Expression::String(s)) => s.value().to_string(),
+        _ => return,
+    };
+    let key = if call.key.is_empty() {
+        name.to_string()
+    } else {
+        format!("{}.{name}", call.key)
+    };
+    let child_dir = if source.starts_with("./") || source.starts_with("../") {
+        normalize(&dir.join(&source))
+    } else {
+        match installed_module(call.root, &key) {
+            Some(d) => d,
+            None => return,
+        }
+    };
+    let same = match (
+        std::fs::canonicalize(&child_dir),
+        std::fs::canonicalize(dir),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => true,
+    };
+    if same {
+        return;
+    }
+    for (suffix, bindings) in instances(block, module) {
+        let mut scope = Scope::new(module, Some(call.at.clone()), None);
+        for (k, v) in bindings {
+            scope.bind(&k, v);
+        }
+        let args = block
+            .body
+            .attributes()
+            .filter(|a| !META.contains(&a.key.as_str()))
+            .map(|a| (a.key.as_str().to_string(), scope.eval(&a.value)))
+            .collect();
+        let Some(child) = module::child(call.cache, &child_dir, args) else {
+            return;
+        };
+        for file in child.files.iter() {
+            let (src, body) = (&file.source, &file.body);
+            let mut inner = FileFacts::default();
+            resources(body, &child.module, &mut inner);
+            for mut rule in inner.firewall_rules {
+                let peers: Vec<Peer> = rule
+                    .peers
+                    .into_iter()
+                    .filter_map(|p| {
+                        let o = p.origin?;
+                        let from_call = o.file.as_ref().is_some_and(|f| f.path == me.path);
+                        from_call.then(|| Peer {
+                            cidr: p.cidr,
+                            span: o.span,
+                            origin: Some(ValueOrigin {
+                                file: Some(src.clone()),
+                                span: p.span,
+                                note: format!(
+                                    "{{value}} is used by {} in module \"{name}\"",
+                                    rule.resource
+                                ),
+                            }),
+                        })
+                    })
+                    .collect();
+                if peers.is_empty() {
+                    continue;
+                }
+                rule.resource = format!("{}module.{name}{suffix}.{}", call.prefix, rule.resource);
+                rule.span = call.span;
+                rule.peers = peers;
+                facts.firewall_rules.push(rule);
+            }
+            for c in inner.managed_clusters {
+                let address = format!("{}module.{name}{suffix}.{}", call.prefix, c.resource);
+                if let Some(c) = cluster_via_call(c, me, src, call.span, address) {
+                    facts.managed_clusters.push(c);
+                }
+            }
+            if call.depth + 1 < MAX_MODULE_DEPTH {
+                let inner = Call {
+                    cache: call.cache,
+                    me,
+                    at: src,
+                    prefix: format!("{}module.{name}{suffix}.", call.prefix),
+                    span: call.span,
+                    depth: call.depth + 1,
+                    root: call.root,
+                    key: key.clone(),
+                };
+                for b in body.blocks().filter(|b| b.ident.as_str() == "module") {
+                    module_call(b, &child.module, &child_dir, &inner, facts);
+                }
+            }
+        }
+    }
+}
+
+/// A managed cluster of a child module, as configured by this call. Only clusters that a
+/// setting of the call reaches are kept (the rest is the child's own business, reported when
+/// its directory is scanned). Settings from the call point at the argument; every other
+/// setting points at the module label, with the child's place as related location.
+fn cluster_via_call(
+    mut c: crate::facts::ManagedCluster,
+    me: &Source,
+    src: &Source,
+    label: Span,
+    address: String,
+) -> Option<crate::facts::ManagedCluster> {
+    let from_call = |o: &Option<ValueOrigin>| {
+        o.as_ref()
+            .and_then(|o| o.file.as_ref())
+            .is_some_and(|f| f.path == me.path)
+    };
+    let touched = c
+        .fields
+        .iter()
+        .any(|f| from_call(&f.origin) || f.peers.iter().any(|p| from_call(&p.origin)));
+    if !touched {
+        return None;
+    }
+    let note = format!("{{value}} is set for {} here", c.resource);
+    // Where a child value lives: its own origin (a child default), else where it is written.
+    let child_place = |origin: Option<ValueOrigin>, span: Span| -> ValueOrigin {
+        match origin {
+            Some(o) if o.file.is_some() => o,
+            _ => ValueOrigin {
+                file: Some(src.clone()),
+                span,
+                note: note.clone(),
+            },
+        }
+    };
+    // A value set by the call's argument is reported there (the child's place becomes related);
+    // one set inside the child is reported at the call's label (the child's place related).
+    let relocate = |span: &mut Span, origin: &mut Option<ValueOrigin>| {
+        let taken = origin.take();
+        if from_call(&taken) {
+            let o = taken.unwrap_or_else(|| child_place(None, *span));
+            *origin = Some(child_place(None, *span));
+            *span = o.span;
+        } else {
+            *origin = Some(child_place(taken, *span));
+            *span = label;
+        }
+    };
+    for f in &mut c.fields {
+        relocate(&mut f.span, &mut f.origin);
+        for p in &mut f.peers {
+            relocate(&mut p.span, &mut p.origin);
+        }
+    }
+    c.resource = address;
+    c.span = label;
+    Some(c)
+}
