@@ -66,6 +66,8 @@ pub struct ModFile {
 }
 
 type Signature = Vec<(PathBuf, u64, Option<SystemTime>)>;
+/// Cached values per canonical directory, with the signature they were read with.
+type PerDir<T> = Mutex<HashMap<PathBuf, (Signature, Arc<T>)>>;
 
 /// What one scan has read of Terraform module directories, shared by the scan's threads and
 /// dropped with it (files may change between two scans of one process, and two scans must not
@@ -73,9 +75,9 @@ type Signature = Vec<(PathBuf, u64, Option<SystemTime>)>;
 #[derive(Default)]
 pub struct ModuleCache {
     /// Root modules (variables, tfvars, locals and parsed files) per canonical directory.
-    modules: Mutex<HashMap<PathBuf, (Signature, Arc<Module>)>>,
+    modules: PerDir<Module>,
     /// Parsed child-module files per directory: many calls share one module (`source = "../../"`).
-    files: Mutex<HashMap<PathBuf, (Signature, Arc<Vec<ModFile>>)>>,
+    files: PerDir<Vec<ModFile>>,
     /// Directory listings: every file of a directory would otherwise list and stat all its
     /// siblings again (quadratic in a directory of thousands of `.tf` files).
     listings: Mutex<HashMap<PathBuf, Arc<Signature>>>,
