@@ -12,7 +12,7 @@ pub fn escape_data(s: &str) -> String {
         .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A");
-    super::clean(&escaped).into_owned()
+    super::clean::clean(&escaped).into_owned()
 }
 
 /// Escaping for property values (`file=…,title=…`).

@@ -26,7 +26,7 @@ impl SourceCode for Text {
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner = self.0.text.read_span(span, before, after)?;
         Ok(Box::new(miette::MietteSpanContents::new_named(
-            super::clean(&self.0.path).into_owned(),
+            super::clean::clean(&self.0.path).into_owned(),
             inner.data(),
             *inner.span(),
             inner.line(),
@@ -93,7 +93,7 @@ fn shown_source(file: &Source, outcome: &Outcome) -> Source {
         .filter(|f| SECRET_RULES.contains(&f.rule_id) && Arc::ptr_eq(&f.file, file))
         .map(|f| f.span)
         .collect();
-    let cleaned = super::clean_snippet(&file.text);
+    let cleaned = super::clean::clean_snippet(&file.text);
     if secrets.is_empty() {
         if let std::borrow::Cow::Borrowed(_) = cleaned {
             return file.clone();

@@ -2,7 +2,7 @@
 //! `lookup`, `element`, `coalesce`, `coalescelist`, `length`, `keys`, `values`, `contains`,
 //! `sort`. Unknown items keep a list partly known where Terraform would.
 
-use super::{arg, new};
+use super::args::{arg, new};
 use crate::extract::terraform::value::{equal, Val, V};
 
 /// An unknown argument adds unknown items: the result is partly known.

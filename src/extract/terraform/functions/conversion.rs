@@ -1,6 +1,6 @@
 //! Type conversion functions: `tostring`, `tonumber`, `tomap`, `tolist`.
 
-use super::{arg, new};
+use super::args::{arg, new};
 use crate::extract::terraform::value::{Val, V};
 
 pub fn tostring(args: &[Val]) -> Val {

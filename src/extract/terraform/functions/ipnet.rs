@@ -1,6 +1,6 @@
 //! IP network functions: `cidrsubnet` (IPv4).
 
-use super::{arg, new};
+use super::args::{arg, new};
 use crate::extract::terraform::value::{Val, V};
 
 pub fn cidrsubnet(args: &[Val]) -> Val {

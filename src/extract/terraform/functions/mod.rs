@@ -1,12 +1,13 @@
 //! Terraform's built-in functions that configs use to build CIDR lists, ports and flags: a
 //! table from name to implementation, one file per family. Anything not listed is unknown.
 
+mod args;
 mod collections;
 mod conversion;
 mod ipnet;
 mod strings;
 
-use super::value::{Val, V};
+use super::value::Val;
 
 /// A function over evaluated arguments. A result without a place of its own takes the place
 /// of the call.
@@ -48,16 +49,6 @@ pub fn call(name: &str, args: &[Val]) -> Val {
         Some((_, f)) => f(args),
         None => Val::unknown(),
     }
-}
-
-/// Argument `i`, unknown when missing.
-fn arg(args: &[Val], i: usize) -> Val {
-    args.get(i).cloned().unwrap_or_else(Val::unknown)
-}
-
-/// A result built here (it takes the call's place).
-fn new(v: V) -> Val {
-    Val::new(v)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! String functions: `format`, `join`, `split`, `lower`, `upper`, `trimspace`.
 
-use super::{arg, new};
+use super::args::{arg, new};
 use crate::extract::terraform::value::{Val, V};
 
 pub fn format(args: &[Val]) -> Val {
