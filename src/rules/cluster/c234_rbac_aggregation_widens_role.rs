@@ -5,8 +5,8 @@
 use crate::facts::kube::{LabelSelector, Role};
 use crate::facts::FileFacts;
 use crate::rules::rbac::{builtin_role, dangerous_permissions};
-use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
+use crate::rules::{FactFamily, Project, ProjectCx};
 
 pub struct RbacAggregationWidensRole;
 pub static RULE: RbacAggregationWidensRole = RbacAggregationWidensRole;

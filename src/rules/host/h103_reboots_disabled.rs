@@ -4,8 +4,8 @@
 //! addon directory), and on a partial view (files named one by one) it stays silent.
 
 use crate::facts::{FileFacts, HostConfigKind};
-use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
+use crate::rules::{FactFamily, Project, ProjectCx};
 
 pub struct RebootsDisabled;
 pub static RULE: RebootsDisabled = RebootsDisabled;

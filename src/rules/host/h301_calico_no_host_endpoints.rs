@@ -4,8 +4,8 @@
 //! that decides automatic host endpoints) from a directory walk, and no `HostEndpoint` at all.
 
 use crate::facts::FileFacts;
-use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
+use crate::rules::{FactFamily, Project, ProjectCx};
 
 pub struct CalicoNoHostEndpoints;
 pub static RULE: CalicoNoHostEndpoints = CalicoNoHostEndpoints;

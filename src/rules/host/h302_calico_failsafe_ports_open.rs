@@ -3,8 +3,8 @@
 
 use crate::facts::kube::FailsafePort;
 use crate::facts::{FileFacts, PortRange};
-use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
+use crate::rules::{FactFamily, Project, ProjectCx};
 
 pub struct CalicoFailsafePortsOpen;
 pub static RULE: CalicoFailsafePortsOpen = CalicoFailsafePortsOpen;

@@ -1,8 +1,8 @@
 //! H304: Cilium host policies exist but the host firewall is off, so they do nothing.
 
 use crate::facts::FileFacts;
-use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
+use crate::rules::{FactFamily, Project, ProjectCx};
 
 pub struct CiliumHostPolicyInert;
 pub static RULE: CiliumHostPolicyInert = CiliumHostPolicyInert;

@@ -4,8 +4,8 @@
 //! directory walk and no CiliumClusterwideNetworkPolicy with a nodeSelector is in the scan.
 
 use crate::facts::FileFacts;
-use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
+use crate::rules::{FactFamily, Project, ProjectCx};
 
 pub struct CiliumHostFirewallWithoutPolicy;
 pub static RULE: CiliumHostFirewallWithoutPolicy = CiliumHostFirewallWithoutPolicy;

@@ -6,8 +6,8 @@
 
 use crate::facts::kube::{LabelSelector, Workload};
 use crate::facts::FileFacts;
-use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
+use crate::rules::{FactFamily, Project, ProjectCx};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

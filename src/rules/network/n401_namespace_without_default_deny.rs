@@ -7,8 +7,8 @@
 
 use crate::facts::FileFacts;
 use crate::rules::netpol::{namespace_denied, system_namespace, Dir};
-use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::rules::{Cx, Rule};
+use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::source::Span;
 use std::collections::BTreeMap;
 
