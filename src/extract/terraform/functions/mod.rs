@@ -54,6 +54,7 @@ pub fn call(name: &str, args: &[Val]) -> Val {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::terraform::value::V;
 
     #[test]
     fn table_names_are_unique_and_unlisted_functions_unknown() {
