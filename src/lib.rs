@@ -93,9 +93,33 @@ fn allow_unscanned(diagnostics: &mut [Diagnostic], config: &Config) {
     }
 }
 
+/// What every file of one scan shares.
+struct ScanCx<'a> {
+    config: &'a Config,
+    /// Terraform module directories read during this scan (dropped with it).
+    modules: ModuleCache,
+    /// The fact families the enabled project rules read.
+    project_families: Vec<rules::FactFamily>,
+}
+
+impl<'a> ScanCx<'a> {
+    fn new(config: &'a Config) -> ScanCx<'a> {
+        let mut project_families = Vec::new();
+        for f in config.enabled.iter().flat_map(|e| e.rule.project_facts()) {
+            if !project_families.contains(f) {
+                project_families.push(*f);
+            }
+        }
+        ScanCx {
+            config,
+            modules: ModuleCache::default(),
+            project_families,
+        }
+    }
+}
+
 pub fn scan(input: &Input, config: &Config) -> Outcome {
-    // Terraform module directories read during this scan (dropped with it).
-    let modules = ModuleCache::default();
+    let cx = ScanCx::new(config);
     let mut diagnostics = Vec::new();
     let discover::Discovered {
         candidates,
@@ -107,15 +131,14 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     let run = || {
         let mut results = candidates
             .par_iter()
-            .map(|c| lint_path(&c.path, config, &modules, !explicit.contains(&&c.path)))
+            .map(|c| lint_path(&c.path, &cx, !explicit.contains(&&c.path)))
             .collect::<Vec<_>>();
         if let Some((name, text)) = &input.stdin {
             results.push(lint_text_full(
                 name.clone(),
                 text.clone(),
                 Path::new(name),
-                config,
-                &modules,
+                &cx,
                 false,
             ));
         }
@@ -160,7 +183,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
 }
 
 /// Reads one file and lints it; never panics, whatever the file holds.
-fn lint_path(path: &Path, config: &Config, modules: &ModuleCache, complete: bool) -> Linted {
+fn lint_path(path: &Path, cx: &ScanCx, complete: bool) -> Linted {
     let shown = discover::display_path(path);
     let skip = |level, code, msg: String| {
         (
@@ -173,10 +196,7 @@ fn lint_path(path: &Path, config: &Config, modules: &ModuleCache, complete: bool
     // user allowed it (`--allow-unscanned`).
     let bytes = match read::read_bounded(path, MAX_FILE_BYTES) {
         Ok(b) => b,
-        Err(e @ read::ReadError::TooLarge { .. }) => {
-            return skip(Level::Error, "skipped", format!("{e}; not scanned"))
-        }
-        Err(e @ read::ReadError::NotRegular(_)) => {
+        Err(e @ (read::ReadError::TooLarge { .. } | read::ReadError::NotRegular(_))) => {
             return skip(Level::Error, "skipped", format!("{e}; not scanned"))
         }
         Err(e) => return skip(Level::Error, "io-error", format!("cannot read file: {e}")),
@@ -201,7 +221,7 @@ fn lint_path(path: &Path, config: &Config, modules: &ModuleCache, complete: bool
             )
         }
     };
-    lint_text_full(shown, text, path, config, modules, complete)
+    lint_text_full(shown, text, path, cx, complete)
 }
 
 /// Findings, diagnostics and the project-level facts of one file.
@@ -218,27 +238,19 @@ pub fn lint_text(
     path: &Path,
     config: &Config,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
-    let modules = ModuleCache::default();
-    let (f, d, _) = lint_text_full(shown, text, path, config, &modules, false);
+    let (f, d, _) = lint_text_full(shown, text, path, &ScanCx::new(config), false);
     (f, d)
 }
 
-fn lint_text_full(
-    shown: String,
-    text: String,
-    path: &Path,
-    config: &Config,
-    modules: &ModuleCache,
-    complete: bool,
-) -> Linted {
+fn lint_text_full(shown: String, text: String, path: &Path, cx: &ScanCx, complete: bool) -> Linted {
     let text = text
         .strip_prefix('\u{feff}')
         .map(str::to_string)
         .unwrap_or(text);
     let file: Source = Arc::new(SourceFile::new(shown.clone(), text));
-    let rel = rel_to(path, &config.root);
+    let rel = rel_to(path, &cx.config.root);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint_source(&file, rel.as_deref(), path, config, modules)
+        lint_source(&file, rel.as_deref(), path, cx)
     }));
     match result {
         Ok((f, d, facts)) => {
@@ -247,7 +259,7 @@ fn lint_text_full(
                 rel,
                 complete,
                 facts,
-                &project_families(config),
+                &cx.project_families,
             );
             (f, d, p)
         }
@@ -303,9 +315,9 @@ fn lint_source(
     file: &Source,
     rel: Option<&str>,
     path: &Path,
-    config: &Config,
-    modules: &ModuleCache,
+    cx: &ScanCx,
 ) -> (Vec<Finding>, Vec<Diagnostic>, FileFacts) {
+    let config = cx.config;
     let mut diags = Vec::new();
     let mut facts = FileFacts::default();
     let text = file.text.as_str();
@@ -345,7 +357,7 @@ fn lint_source(
         Format::Terraform => {
             let var_files = &config.settings.var_files;
             if let Err(e) =
-                extract::terraform_file(modules, text, path, &file.path, var_files, &mut facts)
+                extract::terraform_file(&cx.modules, text, path, &file.path, var_files, &mut facts)
             {
                 parse_failed(e, &mut diags);
             }
@@ -393,17 +405,6 @@ fn to_finding(
         suppression: None,
         fingerprint: String::new(),
     }
-}
-
-/// The fact families the enabled project rules read.
-fn project_families(config: &Config) -> Vec<rules::FactFamily> {
-    let mut wanted = Vec::new();
-    for f in config.enabled.iter().flat_map(|e| e.rule.project_facts()) {
-        if !wanted.contains(f) {
-            wanted.push(*f);
-        }
-    }
-    wanted
 }
 
 /// Runs the project-level stage; each finding goes through the suppressions of the file it
