@@ -21,31 +21,14 @@ pub enum Provenance {
     /// Written at its span.
     #[default]
     Written,
-    /// Not written: the component's (or provider's) default for the source it was read from.
-    Default,
     /// Written elsewhere and carried here (a variable default, a tfvars entry, a module
     /// argument, a merge key): the places, the one that set the value first.
     Via(Vec<Place>),
 }
 
-/// What kind of place set a value that is used elsewhere.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PlaceKind {
-    VariableDefault,
-    Tfvars,
-    ModuleArgument,
-    Local,
-    /// The outer file a config is embedded in (a heredoc, a written file, a block scalar).
-    Embedding,
-    /// A YAML merge key (`<<: *defaults`) that brought the value in.
-    MergeKey,
-    Other,
-}
-
 /// A place that set a value, possibly in another file.
 #[derive(Clone, Debug)]
 pub struct Place {
-    pub kind: PlaceKind,
     /// `None`: the file being checked.
     pub file: Option<Source>,
     pub span: Span,

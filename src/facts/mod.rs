@@ -18,7 +18,7 @@ pub use component::*;
 pub use component_config::*;
 pub use host::*;
 pub use kubeadm::*;
-pub use located::{Located, Place, PlaceKind, Provenance, RelatedPlace};
+pub use located::{Located, Place, Provenance, RelatedPlace};
 pub use managed::*;
 pub use network::*;
 

@@ -1,6 +1,6 @@
 //! Network facts: allow rules of security groups, firewalls and host policies.
 
-use crate::source::{Source, Span};
+use crate::source::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
     Ingress,
@@ -49,31 +49,7 @@ pub struct Peer {
 }
 
 /// The place a resolved Terraform value was written.
-#[derive(Clone, Debug)]
-pub struct ValueOrigin {
-    /// `None`: the file being checked.
-    pub file: Option<Source>,
-    pub span: Span,
-    /// What the place is: `default of variable "cidrs"`, `terraform.tfvars sets "cidrs"`.
-    pub note: String,
-}
-
-impl ValueOrigin {
-    /// The related location for a finding about `value`.
-    /// The note may place the value itself with `{value}`.
-    pub fn related(&self, value: &str) -> super::located::RelatedPlace {
-        let message = if self.note.contains("{value}") {
-            self.note.replace("{value}", value)
-        } else {
-            format!("{value} comes from the {}", self.note)
-        };
-        super::located::RelatedPlace {
-            file: self.file.clone(),
-            span: self.span,
-            message,
-        }
-    }
-}
+pub type ValueOrigin = super::located::Place;
 
 /// One allow rule of a security group, firewall or host policy.
 #[derive(Clone, Debug)]

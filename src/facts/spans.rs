@@ -70,7 +70,7 @@ impl<A: MapSpans, B: MapSpans, C: MapSpans, D: MapSpans> MapSpans for (A, B, C, 
     }
 }
 
-/// A located value: its spans, and the places it came from when they are in this file.
+/// A located value: its spans, and the places it came from (those in this file move).
 impl<T> MapSpans for Located<T> {
     fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
         let Located {
@@ -82,9 +82,7 @@ impl<T> MapSpans for Located<T> {
         span.map_spans(f);
         value_span.map_spans(f);
         if let Provenance::Via(places) = provenance {
-            for p in places.iter_mut().filter(|p| p.file.is_none()) {
-                p.span.map_spans(f);
-            }
+            places.map_spans(f);
         }
     }
 }
@@ -182,10 +180,10 @@ spans! {
     } without {}
 }
 
-/// A value's origin moves with the file only when it is in the file (`file: None`).
-impl MapSpans for ValueOrigin {
+/// A place moves with the file only when it is in the file (`file: None`).
+impl MapSpans for Place {
     fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
-        let ValueOrigin {
+        let Place {
             file,
             span,
             note: _,

@@ -33,24 +33,11 @@ fn collect_peers(v: &Val, attr: Span, out: &mut Vec<Peer>) {
     match &v.v {
         V::List(items) => items.iter().for_each(|i| collect_peers(i, attr, out)),
         V::Str(s) => {
-            let inside = v.at.as_ref().is_some_and(|at| {
-                at.file.is_none() && at.span.start >= attr.start && at.span.end <= attr.end
-            });
-            let (span, origin) = match (&v.at, inside) {
-                (Some(at), true) => (at.span, None),
-                (Some(at), false) => (
-                    attr,
-                    Some(ValueOrigin {
-                        file: at.file.clone(),
-                        span: at.span,
-                        note: at
-                            .note
-                            .as_deref()
-                            .unwrap_or("value written here")
-                            .to_string(),
-                    }),
-                ),
-                (None, _) => (attr, None),
+            // Written inside the attribute: the literal item; else the attribute, with origin.
+            let origin = origin_of(v, attr);
+            let span = match (&v.at, &origin) {
+                (Some(at), None) => at.span,
+                _ => attr,
             };
             out.push(Peer {
                 cidr: s.clone(),
