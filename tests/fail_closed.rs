@@ -42,6 +42,15 @@ fn json(out: &Output) -> Value {
     })
 }
 
+fn finding_paths(v: &Value) -> Vec<&str> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect()
+}
+
 fn has_real_finding(v: &Value) -> bool {
     v["findings"].as_array().unwrap().iter().any(|f| {
         f["rule"] == "C201" && f["path"] == "real/static-pod-bad.yaml" && f["suppressed"].is_null()
@@ -263,12 +272,7 @@ fn ignore_rules_never_hide_tracked_files() {
     assert_eq!(out.status.code(), Some(1));
     let v = json(&out);
     assert!(has_real_finding(&v));
-    let paths: Vec<&str> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = finding_paths(&v);
     assert!(paths.contains(&"hidden/tracked.yaml"), "{paths:?}");
     assert!(!paths.contains(&"hidden/untracked.yaml"), "{paths:?}");
     assert!(!paths.contains(&"x.generated.yaml"), "{paths:?}");
@@ -283,12 +287,7 @@ fn ignore_rules_never_hide_tracked_files() {
     write_index(&p("elsewhere/wt"), &["hidden/untracked.yaml"]);
     std::fs::write(p(".git"), "gitdir: elsewhere/wt\n").unwrap();
     let v = json(&run(dir.path(), &["check", ".", "--format", "json"]));
-    let paths: Vec<&str> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = finding_paths(&v);
     assert!(paths.contains(&"hidden/untracked.yaml"), "{paths:?}");
     assert!(!paths.contains(&"hidden/tracked.yaml"), "{paths:?}");
 }

@@ -62,3 +62,19 @@ pub fn clean_snippet(s: &str) -> Cow<'_, str> {
     }
     Cow::Owned(out)
 }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning() {
+        assert_eq!(clean("a.yaml"), "a.yaml");
+        assert_eq!(clean("a\n::error::x"), "a\\n::error::x");
+        assert_eq!(clean("\u{1b}[31mred\u{202e}"), "\\u{1b}[31mred\\u{202e}");
+        assert_eq!(clean("\u{85}"), "\\u{85}");
+        let s = "k: v\u{1b}\u{202e}\u{85}\r\nx\ry\n";
+        let c = clean_snippet(s);
+        assert_eq!(c.len(), s.len());
+        assert_eq!(c, "k: v?\u{fffd}\u{bf}\r\nx?y\n");
+    }
+}
