@@ -335,7 +335,7 @@ fn lint_source(
     match format_of(path, text) {
         Format::Yaml => {
             // Butane templates: whole-line `%{ if … }` directives become blank lines.
-            let masked = extract::template::mask_template_directives(text);
+            let masked = parse::template::mask_template_directives(text);
             let text = masked.as_deref().unwrap_or(text);
             let (docs, err) = parse::yaml::parse(text);
             for doc in &docs {

@@ -3,7 +3,7 @@
 //! same facts: remote resources, files with decoded contents, units, users, kernel arguments,
 //! and (through `written`) the settings parsed out of the files and units they write.
 
-use super::embedded::{Embedded, Format};
+use super::embedded::{host_facts, into_host_text, Embedded};
 use super::written::{contents, embedded_components, parse_written_file, unit_components};
 use crate::facts::{
     is_templated, FileFacts, HostConfigKind, HostFile, HostUnit, HostUser, KernelArg,
@@ -195,8 +195,8 @@ fn files(root: &Node, text: &str, facts: &mut FileFacts) {
             path_span: path_node.span,
             mode,
             mode_span: mode_node.map(|m| m.span),
-            contents: written.map(Embedded::into_host_text),
-            appended: appended.into_iter().map(Embedded::into_host_text).collect(),
+            contents: written.map(into_host_text),
+            appended: appended.into_iter().map(into_host_text).collect(),
         });
     }
 }
@@ -236,16 +236,13 @@ fn units(root: &Node, text: &str, facts: &mut FileFacts) {
         for c in contents.iter().chain(&dropins) {
             unit_components(name, c, facts);
         }
-        let unit_lines = Format::Host {
-            kind: HostConfigKind::SystemdUnit,
-            source: name,
-        };
+        let unit_kind = HostConfigKind::SystemdUnit;
         if let Some(c) = &contents {
-            facts.append(c.lint(unit_lines, &|_| true));
+            facts.append(host_facts(c, unit_kind, name));
             note_reboot_manager(&c.text, c.span, facts);
         }
         for c in &dropins {
-            facts.append(c.lint(unit_lines, &|_| true));
+            facts.append(host_facts(c, unit_kind, name));
         }
         facts.host.units.push(HostUnit {
             name: name.to_string(),

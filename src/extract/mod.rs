@@ -14,16 +14,20 @@ pub mod kubelet;
 pub mod nodes;
 pub mod objects;
 pub mod static_pod;
-pub mod template;
 pub mod terraform;
 pub mod written;
 
 use crate::classify::{classify, classify_toml, DocKind};
-use crate::facts::FileFacts;
+use crate::facts::{DocFormat, EmbeddedDoc, FileFacts, Want};
 use crate::parse::{hcl::Body, Document, Node};
 
-/// Lowers one YAML or JSON document into facts.
+/// Lowers one YAML or JSON document into facts, with the documents embedded in it.
 pub fn document(doc: &Document, text: &str, facts: &mut FileFacts) {
+    lower_document(doc, text, facts);
+    read_embedded(facts);
+}
+
+fn lower_document(doc: &Document, text: &str, facts: &mut FileFacts) {
     let root = &doc.root;
     if terraform::plan::is_plan(root) {
         terraform::plan::extract(root, facts);
@@ -53,6 +57,65 @@ pub fn document(doc: &Document, text: &str, facts: &mut FileFacts) {
     }
 }
 
+/// Reads the documents recorded in `facts.embedded_docs` (and those embedded in them in turn)
+/// and moves their facts into the outer file.
+fn read_embedded(facts: &mut FileFacts) {
+    for doc in std::mem::take(&mut facts.embedded_docs) {
+        let inner = embedded_facts(&doc);
+        match doc.want {
+            Want::ComponentFiles => facts.components.extend(inner.components),
+            _ => facts.append(inner),
+        }
+    }
+}
+
+/// The facts of one embedded document, with spans in the outer file. Text that does not parse
+/// to the end (a template) keeps what did.
+fn embedded_facts(doc: &EmbeddedDoc) -> FileFacts {
+    let mut facts = FileFacts::default();
+    let text = doc.text.text.as_str();
+    match doc.format {
+        DocFormat::Yaml => {
+            for d in &crate::parse::yaml::parse(text).0 {
+                if wanted(doc.want, &classify(&d.root)) {
+                    document(d, text, &mut facts);
+                }
+            }
+        }
+        DocFormat::Json => {
+            if let Ok(Some(d)) = crate::parse::json::parse(text) {
+                if wanted(doc.want, &classify(&d.root)) {
+                    document(&d, text, &mut facts);
+                }
+            }
+        }
+        DocFormat::Toml => {
+            if let Ok(d) = crate::parse::toml::parse(text) {
+                if wanted(doc.want, &classify_toml(&d.root)) {
+                    toml_document(&d, &mut facts);
+                }
+            }
+        }
+    }
+    facts.map_spans(&mut |s| doc.text.map(s));
+    facts
+}
+
+/// Whether a document of kind `kind` counts for `want`.
+fn wanted(want: Want, kind: &DocKind) -> bool {
+    match want {
+        Want::Ignition => *kind == DocKind::Ignition,
+        Want::Butane => *kind == DocKind::Butane,
+        Want::Bottlerocket => *kind == DocKind::Bottlerocket,
+        Want::Kubeadm => matches!(kind, DocKind::Kubeadm { .. }),
+        Want::ComponentFiles => match kind {
+            DocKind::Kubeadm { .. } | DocKind::KubeletConfiguration => true,
+            DocKind::Object { kind, .. } => kind == "Pod",
+            _ => false,
+        },
+    }
+}
+
 /// Control-plane pack: Cluster API kubeadm objects, encryption configs, legacy token Secrets.
 fn control_plane_objects(root: &Node, kind: &str, facts: &mut FileFacts) {
     match kind {
@@ -78,11 +141,13 @@ pub fn toml_document(doc: &Document, facts: &mut FileFacts) {
     if classify_toml(&doc.root) == DocKind::Bottlerocket {
         bottlerocket::extract(&doc.root, facts);
     }
+    read_embedded(facts);
 }
 
 /// Lowers a Terraform file into facts.
 pub fn terraform(body: &Body, text: &str, facts: &mut FileFacts) {
     terraform::extract(body, text, facts);
+    read_embedded(facts);
 }
 
 /// Lowers a Terraform file into facts, resolving variables and locals from the other files of
@@ -95,5 +160,47 @@ pub fn terraform_file(
     var_files: &[std::path::PathBuf],
     facts: &mut FileFacts,
 ) -> Result<(), crate::parse::ParseError> {
-    terraform::extract_file(modules, text, path, shown, var_files, facts)
+    let result = terraform::extract_file(modules, text, path, shown, var_files, facts);
+    read_embedded(facts);
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::Component;
+    use crate::parse::embedded::Embedded;
+    use crate::source::Span;
+
+    /// kind's `kubeadmConfigPatches`: kubeadm YAML in a literal block scalar of YAML.
+    #[test]
+    fn kubeadm_in_a_yaml_block_scalar() {
+        let outer = "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nkubeadmConfigPatches:\n  - |\n    apiVersion: kubeadm.k8s.io/v1beta3\n    kind: ClusterConfiguration\n    apiServer:\n      extraArgs:\n        anonymous-auth: \"true\"\n        profiling: \"false\"\n";
+        let (docs, _) = crate::parse::yaml::parse(outer);
+        let patch = &docs[0].root.get("kubeadmConfigPatches").unwrap().items()[0];
+        let doc = EmbeddedDoc {
+            text: Embedded::scalar(patch, outer).unwrap(),
+            format: DocFormat::Yaml,
+            want: Want::Kubeadm,
+        };
+        let facts = embedded_facts(&doc);
+        let api = facts
+            .components
+            .iter()
+            .find(|c| c.component == Component::ApiServer)
+            .unwrap();
+        let at = |s: Span| &outer[s.start..s.end];
+        let anon = api.get("anonymous-auth").unwrap();
+        assert_eq!(at(anon.span), "anonymous-auth: \"true\"");
+        assert_eq!(at(anon.value_span), "\"true\"");
+        assert_eq!(at(api.get("profiling").unwrap().value_span), "\"false\"");
+        assert_eq!(at(api.anchor), "apiServer");
+        // The kubeadm document's own facts moved too.
+        let k = &facts.kubeadm[0];
+        assert_eq!(at(k.anchor), "ClusterConfiguration");
+        assert!(outer[k.span.start..].starts_with("apiVersion: kubeadm"));
+        // The document still holds its components (rules match them by containment).
+        assert!(k.span.start <= api.anchor.start && api.anchor.end <= k.span.end);
+        assert!(outer[..k.span.end].ends_with("\"false\""));
+    }
 }

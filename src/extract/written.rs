@@ -3,11 +3,11 @@
 //! [`Embedded`] mapped back to its place in the scanned file, and lowering it by what it is:
 //! config-file lines (sshd, sysctl, update.conf …) and Kubernetes component settings.
 
-use crate::classify::DocKind;
-use crate::extract::embedded::{Embedded, Format};
+use crate::extract::embedded::{host_facts, Embedded};
 use crate::extract::hostconf;
 use crate::facts::{
-    is_templated, Component, ComponentConfig, FileFacts, HostConfigKind, Origin, Setting,
+    is_templated, Component, ComponentConfig, DocFormat, EmbeddedDoc, FileFacts, HostConfigKind,
+    Origin, Setting, Want,
 };
 use crate::parse::Node;
 use crate::source::Span;
@@ -61,13 +61,7 @@ pub(super) fn parse_written_file(path: &str, c: &Embedded, facts: &mut FileFacts
     use HostConfigKind::*;
     if let Some(unit) = systemd_unit_of(path) {
         let source = unit.as_str();
-        return facts.append(c.lint(
-            Format::Host {
-                kind: SystemdUnit,
-                source,
-            },
-            &|_| true,
-        ));
+        return facts.append(host_facts(c, SystemdUnit, source));
     }
     let kind = match path {
         "/etc/ssh/sshd_config" => Sshd,
@@ -83,7 +77,7 @@ pub(super) fn parse_written_file(path: &str, c: &Embedded, facts: &mut FileFacts
         _ if path.starts_with("/etc/sudoers.d/") => Sudoers,
         _ => return,
     };
-    facts.append(c.lint(Format::Host { kind, source: path }, &|_| true));
+    facts.append(host_facts(c, kind, path));
 }
 
 /// Kubernetes component configuration written as a file (a KubeletConfiguration, a static
@@ -99,17 +93,16 @@ pub(super) fn embedded_components(
     if lower.ends_with(".yaml") || lower.ends_with(".yml") || lower.ends_with(".json") {
         // Templated text may not parse; what does parse is used, the rest is unknown.
         let format = if lower.ends_with(".json") {
-            Format::Json
+            DocFormat::Json
         } else {
-            Format::Yaml
-        };
-        let wanted = |k: &DocKind| match k {
-            DocKind::Kubeadm { .. } | DocKind::KubeletConfiguration => true,
-            DocKind::Object { kind, .. } => kind == "Pod",
-            _ => false,
+            DocFormat::Yaml
         };
         // Only the component settings: the rest of such a file is not the host config's.
-        facts.components.extend(c.lint(format, &wanted).components);
+        facts.embedded_docs.push(EmbeddedDoc {
+            text: c.clone(),
+            format,
+            want: Want::ComponentFiles,
+        });
     } else if lower.contains("etcd") && (lower.ends_with(".env") || lower.ends_with(".conf")) {
         let settings: Vec<Setting> = hostconf::key_values(&c.text)
             .into_iter()

@@ -6,6 +6,7 @@
 pub mod component;
 pub mod component_config;
 pub mod defaults;
+pub mod embedded;
 pub mod host;
 pub mod kube;
 pub mod kubeadm;
@@ -16,6 +17,7 @@ pub mod spans;
 
 pub use component::*;
 pub use component_config::*;
+pub use embedded::{DocFormat, EmbeddedDoc, Want};
 pub use host::*;
 pub use kubeadm::*;
 pub use located::{Located, Place, Provenance, RelatedPlace};
@@ -55,4 +57,6 @@ pub struct FileFacts {
     /// Terraform node settings (public IPs, IMDS) and managed clusters (EKS, GKE, AKS).
     pub node_settings: Vec<NodeSetting>,
     pub managed_clusters: Vec<ManagedCluster>,
+    /// Documents embedded in this file's values, not read yet (empty once `extract` returns).
+    pub embedded_docs: Vec<EmbeddedDoc>,
 }

@@ -176,8 +176,20 @@ spans! {
     FileFacts {
         components, firewall_rules, remote_resources, host_settings, objects, kubeadm,
         kubernetes_versions, encryption_configs, legacy_token_secrets, authentication_configs,
-        kube, host, node_settings, managed_clusters
+        kube, host, node_settings, managed_clusters, embedded_docs
     } without {}
+}
+
+/// A document not read yet moves with the text that holds it.
+impl MapSpans for EmbeddedDoc {
+    fn map_spans(&mut self, f: &mut dyn FnMut(Span) -> Span) {
+        let EmbeddedDoc {
+            text,
+            format: _,
+            want: _,
+        } = self;
+        text.map_outer(f);
+    }
 }
 
 /// A place moves with the file only when it is in the file (`file: None`).
@@ -236,8 +248,10 @@ impl FileFacts {
             host,
             node_settings,
             managed_clusters,
+            embedded_docs,
         } = other;
         self.components.extend(components);
+        self.embedded_docs.extend(embedded_docs);
         self.firewall_rules.extend(firewall_rules);
         self.remote_resources.extend(remote_resources);
         self.host_settings.extend(host_settings);

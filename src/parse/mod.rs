@@ -1,8 +1,10 @@
 //! Format front ends. YAML, JSON and TOML all become the same span tree ([`Node`]); HCL keeps
 //! `hcl-edit`'s body model, which already carries byte spans.
 
+pub mod embedded;
 pub mod hcl;
 pub mod json;
+pub mod template;
 pub mod toml;
 pub mod yaml;
 

@@ -4,8 +4,9 @@
 //! IMDS) of instances, launch templates and launch configurations.
 //! `self`, security-group references and prefix lists are restricted sources: they add no peer.
 
+use super::peers::{peers, protocol_name};
+use super::resource::{Obj, Res};
 use super::value::Val;
-use super::{peers, protocol_name, Obj, Res};
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, PortRange};
 use crate::source::Span;
 use std::collections::HashMap;

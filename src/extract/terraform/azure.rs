@@ -2,7 +2,8 @@
 //! blocks of `azurerm_network_security_group`) and NIC public IPs. Prefixes may be CIDRs or
 //! service tags; `*`, `Internet` and `Any` mean everyone (see `cidr::is_world_source`).
 
-use super::{peers, port_range, protocol_name, Obj, Res};
+use super::peers::{peers, port_range, protocol_name};
+use super::resource::{Obj, Res};
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, PortRange};
 use crate::source::Span;
 use hcl_edit::expr::Expression;
@@ -24,7 +25,7 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
                     resource: res.address.clone(),
                     name: "ip_configuration.public_ip_address_id".into(),
                     value: "present".into(),
-                    span: super::span_of(&a.value),
+                    span: super::syntax::span_of(&a.value),
                 });
             }
         });

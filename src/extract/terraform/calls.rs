@@ -6,9 +6,10 @@
 //! directory is scanned.
 
 use super::eval::Scope;
+use super::lower::resources;
 use super::module::{self, Module, ModuleCache};
 use super::resource::instances;
-use super::{label, resources};
+use super::syntax::label;
 use crate::facts::{FileFacts, Peer, ValueOrigin};
 use crate::source::{Source, Span};
 use hcl_edit::expr::Expression;

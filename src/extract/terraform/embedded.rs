@@ -4,8 +4,9 @@
 //! the `.tf` file, so every span of its facts maps back by offset.
 
 use crate::classify::DocKind;
-use crate::extract::embedded::{Embedded, Format};
 use crate::facts::FileFacts;
+use crate::facts::{DocFormat, EmbeddedDoc, Want};
+use crate::parse::embedded::Embedded;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::Body;
 
@@ -88,12 +89,16 @@ fn heredoc(text: &str, start: usize, end: usize, facts: &mut FileFacts, budget: 
     if body.contains("%{") {
         inner.mask_template_directives();
     }
-    let format = match kind {
-        DocKind::Ignition => Format::Json,
-        DocKind::Bottlerocket => Format::Toml,
-        _ => Format::Yaml,
+    let (format, want) = match kind {
+        DocKind::Ignition => (DocFormat::Json, Want::Ignition),
+        DocKind::Bottlerocket => (DocFormat::Toml, Want::Bottlerocket),
+        _ => (DocFormat::Yaml, Want::Butane),
     };
-    facts.append(inner.lint(format, &|k| *k == kind));
+    facts.embedded_docs.push(EmbeddedDoc {
+        text: inner,
+        format,
+        want,
+    });
 }
 
 #[cfg(test)]
@@ -105,7 +110,8 @@ mod tests {
         let text = "resource \"aws_launch_template\" \"n\" {\n  user_data = base64encode(<<-EOT\n    [settings.kernel]\n    lockdown = \"none\"\n  EOT\n  )\n}\n";
         let body = crate::parse::hcl::parse(text).unwrap();
         let mut facts = FileFacts::default();
-        extract(&body, text, &mut facts);
+        // Through the dispatcher, which reads the embedded documents.
+        crate::extract::terraform(&body, text, &mut facts);
         let s = facts
             .host_settings_at("settings.kernel.lockdown")
             .next()
@@ -120,7 +126,8 @@ mod tests {
         let text = "data \"ct_config\" \"w\" {\n  content = <<-EOT\n    variant: flatcar\n    version: 1.0.0\n    %{ if x ~}\n    storage:\n      files:\n        - path: /etc/kubernetes/kubelet.yaml\n          contents:\n            inline: |\n              apiVersion: kubelet.config.k8s.io/v1beta1\n              kind: KubeletConfiguration\n              authentication:\n                anonymous:\n                  enabled: true\n    %{ endif ~}\n  EOT\n}\n";
         let body = crate::parse::hcl::parse(text).unwrap();
         let mut facts = FileFacts::default();
-        extract(&body, text, &mut facts);
+        // Through the dispatcher, which reads the embedded documents.
+        crate::extract::terraform(&body, text, &mut facts);
         let kubelet = &facts.components[0];
         let s = kubelet.get("anonymous-auth").unwrap();
         assert_eq!(&text[s.value_span.start..s.value_span.end], "true");

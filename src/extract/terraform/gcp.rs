@@ -2,7 +2,8 @@
 //! no source ranges, tags or service accounts applies to 0.0.0.0/0) and instance public IPs
 //! (`network_interface.access_config`).
 
-use super::{peers, port_range, protocol_name, Res};
+use super::peers::{peers, port_range, protocol_name};
+use super::resource::Res;
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, Peer, PortRange, ValueOrigin};
 
 pub fn resource(res: &mut Res, facts: &mut FileFacts) {

@@ -2,8 +2,10 @@
 //! path; rules apply the provider defaults for absent ones. HCL only (plan JSON is not read
 //! for clusters).
 
+use super::peers::{origin_of, peers};
+use super::resource::{elements, Res};
+use super::syntax::{label, span_of};
 use super::value::{Val, V};
-use super::{elements, label, origin_of, peers, span_of, Res};
 use crate::facts::{ClusterField, FileFacts, ManagedCluster, Provider};
 use hcl_edit::structure::Body;
 

@@ -9,28 +9,25 @@ pub mod embedded;
 pub mod eval;
 pub mod functions;
 pub mod gcp;
+mod lower;
 pub mod managed;
 pub mod module;
 pub mod operators;
 pub mod peers;
 pub mod plan;
 pub mod resource;
+pub mod syntax;
 pub mod value;
 
 use crate::facts::FileFacts;
-use crate::source::{Source, SourceFile, Span};
+use crate::source::{Source, SourceFile};
 use calls::{module_call, Call};
-use eval::Scope;
 use hcl_edit::structure::{Block, Body};
 use module::Module;
 pub use module::ModuleCache;
-use resource::instances;
 use std::path::Path;
 use std::sync::Arc;
-
-pub use peers::{origin_of, peers, port_range, protocol_name};
-pub(crate) use resource::elements;
-pub use resource::{Obj, Res};
+use syntax::span_of;
 
 /// Lowers a file with no module context (its own variables and locals only).
 pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
@@ -97,7 +94,7 @@ fn with_module(
 ) {
     // Host configs in heredocs (Bottlerocket user_data, Butane in ct_config) are linted in place.
     embedded::extract(body, text, facts);
-    resources(body, module, facts);
+    lower::resources(body, module, facts);
     let calls: Vec<&Block> = body
         .blocks()
         .filter(|b| b.ident.as_str() == "module")
@@ -120,62 +117,4 @@ fn with_module(
         };
         module_call(block, module, dir, &call, facts);
     }
-}
-
-/// Every resource of a body, each instance evaluated in `module`.
-pub(crate) fn resources(body: &Body, module: &Module, facts: &mut FileFacts) {
-    for block in body.blocks() {
-        if block.ident.as_str() != "resource" {
-            continue;
-        }
-        let (Some(rtype), Some(rname)) = (label(block, 0), label(block, 1)) else {
-            continue;
-        };
-        let first_rule = facts.firewall_rules.len();
-        for (suffix, bindings) in instances(block, module) {
-            let mut scope = Scope::new(module, None, None);
-            for (k, v) in bindings {
-                scope.bind(&k, v);
-            }
-            let mut res = Res::hcl(rtype, format!("{rtype}.{rname}{suffix}"), block, scope);
-            aws::resource(&mut res, facts);
-            gcp::resource(&mut res, facts);
-            azure::resource(&mut res, facts);
-            managed::resource(&mut res, facts);
-        }
-        dedup_rules(facts, first_rule);
-    }
-}
-
-/// Instances that do not depend on `count.index`/`each` give identical rules; keep one.
-fn dedup_rules(facts: &mut FileFacts, from: usize) {
-    let mut seen = std::collections::HashSet::new();
-    let mut i = from;
-    while i < facts.firewall_rules.len() {
-        let r = &facts.firewall_rules[i];
-        let key = format!(
-            "{:?}{}{:?}{:?}{:?}",
-            r.direction,
-            r.protocol,
-            r.ports,
-            r.span,
-            r.peers
-                .iter()
-                .map(|p| (&p.cidr, p.span, p.origin.as_ref().map(|o| o.span)))
-                .collect::<Vec<_>>()
-        );
-        if seen.insert(key) {
-            i += 1;
-        } else {
-            facts.firewall_rules.remove(i);
-        }
-    }
-}
-
-pub fn label(block: &Block, i: usize) -> Option<&str> {
-    block.labels.get(i).map(|l| l.as_str())
-}
-
-pub fn span_of(x: &impl hcl_edit::Span) -> Span {
-    x.span().map(Span::from).unwrap_or_default()
 }

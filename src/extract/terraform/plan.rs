@@ -5,8 +5,8 @@
 //! out: `Res::val` then gives nothing, as for an unset (`null`, `[]`) one, and adapters ask
 //! `Res::pending` where the two differ.
 
+use super::resource::Res;
 use super::value::{At, Val, V};
-use super::Res;
 use crate::facts::FileFacts;
 use crate::parse::{Kind, Node, Style};
 use crate::source::Span;

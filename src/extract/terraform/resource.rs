@@ -4,8 +4,8 @@
 
 use super::eval::Scope;
 use super::module::Module;
+use super::syntax::{label, span_of};
 use super::value::{Val, V};
-use super::{label, span_of};
 use crate::source::Span;
 use hcl_edit::expr::Expression;
 use hcl_edit::structure::{Block, Body};
