@@ -4,6 +4,7 @@
 //! A suppression without a reason still applies, and is reported as a diagnostic.
 
 use crate::config::Config;
+use crate::facts::Located;
 use crate::facts::ObjectScope;
 use crate::findings::{Diagnostic, Finding, Level, Suppression, SuppressionKind};
 use crate::source::{SourceFile, Span};
@@ -145,7 +146,10 @@ pub fn apply(
     let markers = markers(file, diags);
     let mut annotations = Vec::new();
     for o in objects {
-        if let Some((text, span)) = &o.ignore {
+        if let Some(Located {
+            value: text, span, ..
+        }) = &o.ignore
+        {
             let (rules, unknown, reason) = parse_list(text);
             report_problems(file, *span, &unknown, reason.is_none(), diags);
             annotations.push((o.span, rules, reason));

@@ -3,6 +3,7 @@
 //! Array elements get an index (`settings.container-registry.mirrors[0].endpoint[1]`).
 //! Kernel parameters and sysctls are also lowered to the shared host facts.
 
+use crate::facts::Located;
 use crate::facts::{is_templated, FileFacts, HostConfigKind, HostEntry, HostSetting, KernelArg};
 use crate::parse::{Kind, Node};
 
@@ -62,17 +63,18 @@ fn flatten(path: String, key: &Node, value: &Node, facts: &mut FileFacts) {
                 flatten(format!("{path}[{i}]"), key, v, facts);
             }
         }
-        Kind::Scalar(s) => facts.host_settings.push(HostSetting {
-            path,
+        Kind::Scalar(s) => {
             // A plain YAML 1.1 boolean (`yes`, `on`; eksctl) reads as TOML's `true`/`false`;
             // plain TOML scalars are booleans and numbers, which this leaves as they are.
-            value: match (s.style, crate::parse::yaml11_bool(&s.text)) {
+            let text = match (s.style, crate::parse::yaml11_bool(&s.text)) {
                 (crate::parse::Style::Plain, Some(b)) => b.to_string(),
                 _ => s.text.clone(),
-            },
-            key_span: key.span,
-            value_span: value.span,
-        }),
+            };
+            facts.host_settings.push(HostSetting {
+                path,
+                at: Located::written(text, key.span, value.span),
+            })
+        }
         Kind::Alias(_) => {}
     }
 }
@@ -90,9 +92,7 @@ pub fn eksctl(root: &Node, facts: &mut FileFacts) {
                 if bottlerocket && v.as_bool() == Some(true) {
                     facts.host_settings.push(HostSetting {
                         path: "settings.host-containers.admin.enabled".into(),
-                        value: "true".into(),
-                        key_span: k.span,
-                        value_span: v.span,
+                        at: Located::written("true".into(), k.span, v.span),
                     });
                 }
             }
@@ -105,11 +105,14 @@ pub fn eksctl(root: &Node, facts: &mut FileFacts) {
             if let Some((k, v)) = br.get_entry("enableAdminContainer") {
                 facts.host_settings.push(HostSetting {
                     path: "settings.host-containers.admin.enabled".into(),
-                    value: v
-                        .as_bool()
-                        .map_or_else(|| v.as_str().unwrap_or("").to_string(), |b| b.to_string()),
-                    key_span: k.span,
-                    value_span: v.span,
+                    at: Located::written(
+                        v.as_bool().map_or_else(
+                            || v.as_str().unwrap_or("").to_string(),
+                            |b| b.to_string(),
+                        ),
+                        k.span,
+                        v.span,
+                    ),
                 });
             }
         }

@@ -9,6 +9,7 @@ use crate::facts::{
     is_templated, FileFacts, HostConfigKind, HostFile, HostUnit, HostUser, KernelArg,
     RemoteResource,
 };
+use crate::facts::{HttpHeader, Located, Named};
 use crate::parse::Node;
 use crate::source::Span;
 
@@ -49,10 +50,10 @@ pub fn extract(root: &Node, dialect: Dialect, text: &str, facts: &mut FileFacts)
     ] {
         if let Some(v) = root.path(&["ignition", "proxy", key]) {
             if let Some(url) = v.as_str().filter(|u| !is_templated(u)) {
-                facts
-                    .host
-                    .proxies
-                    .push((format!("ignition.proxy.{key}"), url.to_string(), v.span));
+                facts.host.proxies.push(Named {
+                    name: format!("ignition.proxy.{key}"),
+                    at: Located::at(url.to_string(), v.span),
+                });
             }
         }
     }
@@ -128,12 +129,11 @@ fn headers(what: &str, node: &Node, facts: &mut FileFacts) {
                 continue;
             };
             if let Some(v) = value.as_str().filter(|v| !is_templated(v)) {
-                facts.host.http_headers.push((
-                    what.to_string(),
-                    name.to_string(),
-                    v.to_string(),
-                    value.span,
-                ));
+                facts.host.http_headers.push(HttpHeader {
+                    resource: what.to_string(),
+                    name: name.to_string(),
+                    at: Located::at(v.to_string(), value.span),
+                });
             }
         }
     }
@@ -251,7 +251,7 @@ fn units(root: &Node, text: &str, facts: &mut FileFacts) {
             enabled: unit
                 .get("enabled")
                 .or_else(|| unit.get("enable"))
-                .and_then(|e| Some((e.as_bool()?, e.span))),
+                .and_then(|e| Some(Located::at(e.as_bool()?, e.span))),
             masked: unit
                 .get("mask")
                 .filter(|m| m.as_bool() == Some(true))
@@ -272,13 +272,13 @@ fn users(root: &Node, dialect: Dialect, facts: &mut FileFacts) {
         let Some(name_node) = user.get("name") else {
             continue;
         };
-        let strings = |key: &str| -> Vec<(String, Span)> {
+        let strings = |key: &str| -> Vec<Located<String>> {
             user.get(key)
                 .map(Node::items)
                 .unwrap_or(&[])
                 .iter()
-                .filter_map(|n| Some((n.as_str()?.to_string(), n.span)))
-                .filter(|(s, _)| !is_templated(s))
+                .filter_map(|n| Some(Located::at(n.as_str()?.to_string(), n.span)))
+                .filter(|s| !is_templated(&s.value))
                 .collect()
         };
         facts.host.users.push(HostUser {
@@ -286,8 +286,8 @@ fn users(root: &Node, dialect: Dialect, facts: &mut FileFacts) {
             name_span: name_node.span,
             password_hash: user
                 .get(hash_key)
-                .and_then(|h| Some((h.as_str()?.to_string(), h.span)))
-                .filter(|(h, _)| !is_templated(h)),
+                .and_then(|h| Some(Located::at(h.as_str()?.to_string(), h.span)))
+                .filter(|h| !is_templated(&h.value)),
             ssh_keys: strings(keys_key),
             groups: strings("groups"),
         });

@@ -3,6 +3,7 @@
 //! the declared version, since that is what a user wrote and what the rules should judge.
 
 use crate::classify::KubeadmVersion;
+use crate::facts::Located;
 use crate::facts::{
     BootstrapToken, Component, ComponentConfig, Discovery, ExternalEtcd, Field, FileFacts,
     KubeadmFacts, KubernetesVersion, Origin, Setting,
@@ -203,9 +204,7 @@ pub fn args_from(args: &Node) -> Vec<Setting> {
                 Some(Setting {
                     written: format!("name: {n}, value: {v}"),
                     name: n,
-                    value: Some(v),
-                    span,
-                    value_span: value.map(|v| v.span).unwrap_or(name.span),
+                    at: Located::written(Some(v), span, value.map(|v| v.span).unwrap_or(name.span)),
                 })
             })
             .collect()
@@ -218,9 +217,7 @@ pub fn args_from(args: &Node) -> Vec<Setting> {
                 Some(Setting {
                     written: format!("{n}: {value}"),
                     name: n,
-                    value: Some(value),
-                    span: k.span.cover(v.span),
-                    value_span: v.span,
+                    at: Located::written(Some(value), k.span.cover(v.span), v.span),
                 })
             })
             .collect()

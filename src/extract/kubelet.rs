@@ -2,6 +2,7 @@
 //! rules read one vocabulary; the origin keeps the file's (secure) defaults apart from the
 //! command line's.
 
+use crate::facts::Located;
 use crate::facts::{Component, ComponentConfig, FileFacts, Origin, Setting};
 use crate::parse::{Kind, Node};
 
@@ -60,9 +61,7 @@ pub fn extract_config(root: &Node, facts: &mut FileFacts) {
         settings.push(Setting {
             name: flag.to_string(),
             written: format!("{}: {v}", path.join(".")),
-            value: Some(v),
-            span: key.span.cover(value.span),
-            value_span: value.span,
+            at: Located::written(Some(v), key.span.cover(value.span), value.span),
         });
     }
     facts.components.push(ComponentConfig {

@@ -9,7 +9,10 @@ pub fn scope(root: &Node, facts: &mut FileFacts) {
     let ignore = root
         .path(&["metadata", "annotations"])
         .and_then(|a| a.get(IGNORE_ANNOTATION))
-        .and_then(|v| v.as_str().map(|s| (s.to_string(), v.span)));
+        .and_then(|v| {
+            v.as_str()
+                .map(|s| crate::facts::Located::at(s.to_string(), v.span))
+        });
     facts.objects.push(ObjectScope {
         span: root.span,
         ignore,

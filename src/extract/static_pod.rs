@@ -4,6 +4,7 @@
 //! manifests in `args`).
 
 use super::flags::parse_token;
+use crate::facts::Located;
 use crate::facts::{Component, ComponentConfig, FileFacts, KubernetesVersion, Origin, Setting};
 use crate::parse::Node;
 use crate::source::Span;
@@ -72,11 +73,13 @@ fn etcd_env(container: &Node) -> Vec<Setting> {
             let v = value.and_then(Node::as_str).unwrap_or("").to_string();
             let flag = flag.to_ascii_lowercase().replace('_', "-");
             Some(Setting {
-                written: format!("{}={v}", name.as_str().unwrap_or_default()),
                 name: flag,
-                value: Some(v),
-                span: k.span.cover(value.map(|v| v.span).unwrap_or(name.span)),
-                value_span: value.map(|v| v.span).unwrap_or(name.span),
+                written: format!("{}={v}", name.as_str().unwrap_or_default()),
+                at: Located::written(
+                    Some(v),
+                    k.span.cover(value.map(|v| v.span).unwrap_or(name.span)),
+                    value.map(|v| v.span).unwrap_or(name.span),
+                ),
             })
         })
         .collect()
@@ -127,10 +130,8 @@ pub fn settings_from_tokens(nodes: &[&Node], text: &str) -> Vec<Setting> {
         let base = token_offset(node, token, text);
         let mut setting = Setting {
             name: flag.name.to_string(),
-            value: flag.value.map(str::to_string),
-            span: node.span,
-            value_span: node.span,
             written: token.to_string(),
+            at: Located::written(flag.value.map(str::to_string), node.span, node.span),
         };
         if flag.value.is_some() {
             if let Some(b) = base {

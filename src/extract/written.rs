@@ -5,6 +5,7 @@
 
 use crate::extract::embedded::{host_facts, Embedded};
 use crate::extract::hostconf;
+use crate::facts::Located;
 use crate::facts::{
     is_templated, Component, ComponentConfig, DocFormat, EmbeddedDoc, FileFacts, HostConfigKind,
     Origin, Setting, Want,
@@ -114,11 +115,9 @@ pub(super) fn embedded_components(
                     .replace('_', "-");
                 let span = c.line_span(l.line);
                 Some(Setting {
-                    written: format!("{}={}", l.key, l.value),
                     name,
-                    value: Some(l.value),
-                    span,
-                    value_span: span,
+                    written: format!("{}={}", l.key, l.value),
+                    at: Located::written(Some(l.value), span, span),
                 })
             })
             .collect();
@@ -158,10 +157,8 @@ pub(super) fn unit_components(unit: &str, c: &Embedded, facts: &mut FileFacts) {
                 }
                 etcd_env.push(Setting {
                     name: name.to_ascii_lowercase().replace('_', "-"),
-                    value: Some(v.to_string()),
-                    span,
-                    value_span: span,
                     written: word.clone(),
+                    at: Located::written(Some(v.to_string()), span, span),
                 });
             }
         }
@@ -241,10 +238,8 @@ fn exec_component(raw: &[&str], first: usize, c: &Embedded) -> Option<ComponentC
         };
         let mut setting = Setting {
             name: flag.name.to_string(),
-            value: flag.value.map(str::to_string),
-            span: *span,
-            value_span: *span,
             written: tok.clone(),
+            at: Located::written(flag.value.map(str::to_string), *span, *span),
         };
         if flag.value.is_none() {
             if let Some((v, vspan)) = rest.get(i).filter(|(v, _)| !v.starts_with('-')) {

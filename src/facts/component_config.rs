@@ -3,6 +3,7 @@
 
 use super::component::{Component, Origin};
 use super::defaults;
+use super::located::{located_fact, Located};
 use crate::source::Span;
 
 /// One setting of a component, under its flag name without dashes (`anonymous-auth`).
@@ -10,15 +11,14 @@ use crate::source::Span;
 #[derive(Clone, Debug)]
 pub struct Setting {
     pub name: String,
-    /// `None` for a bare boolean flag (`--profiling`), which means `true`.
-    pub value: Option<String>,
-    /// The whole flag element, list entry or key.
-    pub span: Span,
-    /// The value alone when it has its own span, else the same as `span`.
-    pub value_span: Span,
     /// The source's own spelling ("--anonymous-auth=true", "authentication.anonymous.enabled").
     pub written: String,
+    /// The value (`None` for a bare boolean flag, `--profiling`, which means `true`), at the
+    /// whole flag element, list entry or key (`span`) and the value alone (`value_span`).
+    pub at: Located<Option<String>>,
 }
+
+located_fact!(Setting => Option<String>);
 
 impl Setting {
     /// The value with the bare-flag convention applied.

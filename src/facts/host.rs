@@ -1,6 +1,7 @@
 //! Host facts: what Ignition, Butane and Bottlerocket configs put on a node (files, units,
 //! users, kernel arguments, settings) and what the node fetches at boot.
 
+use super::located::Located;
 use super::FileFacts;
 use crate::source::Span;
 /// A file or config fetched by a host at boot (Ignition/Butane).
@@ -18,11 +19,11 @@ pub struct RemoteResource {
 #[derive(Clone, Debug)]
 pub struct HostSetting {
     pub path: String,
-    /// The scalar value as text (booleans `true`/`false`).
-    pub value: String,
-    pub key_span: Span,
-    pub value_span: Span,
+    /// The scalar value as text (booleans `true`/`false`), at its key (`span`) and value.
+    pub at: super::located::Located<String>,
 }
+
+super::located::located_fact!(HostSetting => String);
 
 /// Text a host config writes (a file's decoded contents, a unit body or drop-in), with the
 /// span of each of its lines when they can be mapped back into the scanned file.
@@ -62,8 +63,8 @@ pub struct HostFile {
 pub struct HostUnit {
     pub name: String,
     pub name_span: Span,
-    /// `enabled:` as written, with the span of its value.
-    pub enabled: Option<(bool, Span)>,
+    /// `enabled:` as written, at its value.
+    pub enabled: Option<Located<bool>>,
     /// The span of `mask: true`.
     pub masked: Option<Span>,
     pub has_contents: bool,
@@ -110,9 +111,9 @@ pub struct HostEntry {
 pub struct HostUser {
     pub name: String,
     pub name_span: Span,
-    pub password_hash: Option<(String, Span)>,
-    pub ssh_keys: Vec<(String, Span)>,
-    pub groups: Vec<(String, Span)>,
+    pub password_hash: Option<Located<String>>,
+    pub ssh_keys: Vec<Located<String>>,
+    pub groups: Vec<Located<String>>,
 }
 
 /// A kernel command-line argument the config adds (`kernelArguments.shouldExist`,
@@ -131,13 +132,30 @@ pub struct HostFacts {
     pub entries: Vec<HostEntry>,
     pub users: Vec<HostUser>,
     pub kernel_args: Vec<KernelArg>,
-    /// `ignition.proxy` settings: (key as written, URL, span).
-    pub proxies: Vec<(String, String, Span)>,
+    /// `ignition.proxy` settings, by their key as written (`ignition.proxy.httpsProxy`).
+    pub proxies: Vec<Named>,
     /// Where a Kubernetes reboot manager (FLUO, kured) shows up in the file, if it does.
     pub reboot_manager: Option<Span>,
-    /// HTTP headers sent when fetching remote resources: (resource, header name, value, span).
-    pub http_headers: Vec<(String, String, String, Span)>,
+    /// HTTP headers sent when fetching remote resources.
+    pub http_headers: Vec<HttpHeader>,
 }
+
+/// A value under a name (a proxy setting by its key).
+#[derive(Clone, Debug)]
+pub struct Named {
+    pub name: String,
+    pub at: Located<String>,
+}
+
+/// An HTTP header a host sends when fetching `resource`, with its value.
+#[derive(Clone, Debug)]
+pub struct HttpHeader {
+    pub resource: String,
+    pub name: String,
+    pub at: Located<String>,
+}
+
+super::located::located_fact!(Named => String, HttpHeader => String);
 
 /// Whether a value is (partly) a template interpolation, hence unknown: `${var}`, `%{ if }`.
 pub fn is_templated(s: &str) -> bool {

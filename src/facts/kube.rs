@@ -1,7 +1,8 @@
 //! Facts about Kubernetes objects: metadata, RBAC, exposure, workloads and network policies
 //! (Kubernetes, Calico, Cilium). Spans point at the key or value a finding should underline.
 
-use crate::facts::PortRange;
+use super::located::Located;
+use super::network::PortRange;
 use crate::source::Span;
 
 /// A scalar with its span.
@@ -190,7 +191,7 @@ pub struct Service {
     pub source_ranges: Vec<Spanned>,
     pub external_ips: Vec<Spanned>,
     /// `spec.ports[].nodePort` values written.
-    pub node_ports: Vec<(u16, Span)>,
+    pub node_ports: Vec<Located<u16>>,
     /// `port/protocol` of each service port, for messages.
     pub ports: Vec<String>,
 }
@@ -214,7 +215,7 @@ pub struct Container {
     /// `securityContext.privileged: true` (the value).
     pub privileged: Option<Span>,
     /// `ports[].hostPort` values.
-    pub host_ports: Vec<(u16, Span)>,
+    pub host_ports: Vec<Located<u16>>,
     /// Names of `env` entries.
     pub env: Vec<String>,
     /// Whether the container runs a control-plane binary (apiserver, etcd, controller manager,

@@ -3,6 +3,7 @@
 //! provenance into related locations.
 
 use crate::source::{Source, Span};
+use std::sync::Arc;
 
 /// A value with its place in the scanned file and its provenance.
 #[derive(Clone, Debug)]
@@ -33,8 +34,9 @@ pub struct Place {
     pub file: Option<Source>,
     pub span: Span,
     /// What the place is: `default of variable "cidrs"`, `terraform.tfvars sets "cidrs"`. May
-    /// place the value itself with `{value}`.
-    pub note: String,
+    /// place the value itself with `{value}`. `None`: "value written here". Shared, because
+    /// every Terraform value carries its place.
+    pub note: Option<Arc<str>>,
 }
 
 /// A related location as rules report it: a place, possibly in another file, and what it says.
@@ -47,12 +49,26 @@ pub struct RelatedPlace {
 }
 
 impl Place {
+    pub fn new(file: Option<Source>, span: Span, note: impl Into<Arc<str>>) -> Place {
+        Place {
+            file,
+            span,
+            note: Some(note.into()),
+        }
+    }
+
+    /// What the place is.
+    pub fn note(&self) -> &str {
+        self.note.as_deref().unwrap_or("value written here")
+    }
+
     /// The related location for a finding about `value`.
     pub fn related(&self, value: &str) -> RelatedPlace {
-        let message = if self.note.contains("{value}") {
-            self.note.replace("{value}", value)
+        let note = self.note();
+        let message = if note.contains("{value}") {
+            note.replace("{value}", value)
         } else {
-            format!("{value} comes from the {}", self.note)
+            format!("{value} comes from the {note}")
         };
         RelatedPlace {
             file: self.file.clone(),
@@ -78,6 +94,34 @@ impl<T> Located<T> {
         Located::written(value, span, span)
     }
 
+    /// The value set at `origin` when that is not its span (a variable default, a tfvars entry).
+    pub fn with_origin(mut self, origin: Option<Place>) -> Located<T> {
+        self.set_origin(origin);
+        self
+    }
+
+    pub fn set_origin(&mut self, origin: Option<Place>) {
+        self.provenance = match origin {
+            Some(p) => Provenance::Via(vec![p]),
+            None => Provenance::Written,
+        };
+    }
+
+    /// The place that set the value first, when it was not written at its span.
+    pub fn origin(&self) -> Option<&Place> {
+        self.places().first()
+    }
+
+    /// The value, keeping the place and provenance.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Located<U> {
+        Located {
+            value: f(self.value),
+            span: self.span,
+            value_span: self.value_span,
+            provenance: self.provenance,
+        }
+    }
+
     /// The places that set the value when it was not written at its span.
     pub fn places(&self) -> &[Place] {
         match &self.provenance {
@@ -91,3 +135,22 @@ impl<T> Located<T> {
         self.places().iter().map(|p| p.related(shown)).collect()
     }
 }
+
+/// A fact that is a located value plus what names it (a flag name, a settings path): reads of
+/// `value`, `span` and `value_span` go to its `at`.
+macro_rules! located_fact {
+    ($($t:ty => $v:ty),*) => {$(
+        impl std::ops::Deref for $t {
+            type Target = $crate::facts::Located<$v>;
+            fn deref(&self) -> &$crate::facts::Located<$v> {
+                &self.at
+            }
+        }
+        impl std::ops::DerefMut for $t {
+            fn deref_mut(&mut self) -> &mut $crate::facts::Located<$v> {
+                &mut self.at
+            }
+        }
+    )*};
+}
+pub(crate) use located_fact;

@@ -1,6 +1,7 @@
 //! Managed-cluster facts: EKS, GKE and AKS clusters and node pools, and node network settings.
 
-use super::network::{Peer, ValueOrigin};
+use super::located::{located_fact, Located};
+use super::network::Peer;
 use crate::source::Span;
 /// A network-exposure setting of a node resource (instance, launch template, NIC), as written:
 /// `associate_public_ip_address = true`, `metadata_options.http_tokens = "optional"`, a GCE
@@ -9,8 +10,7 @@ use crate::source::Span;
 pub struct NodeSetting {
     pub resource: String,
     pub name: String,
-    pub value: String,
-    pub span: Span,
+    pub at: Located<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,16 +36,17 @@ impl Provider {
 #[derive(Clone, Debug)]
 pub struct ClusterField {
     pub path: String,
-    /// The scalar as text (`"present"` for a block); `None` when the value is unknown.
-    pub value: Option<String>,
     /// The items of a known list.
     pub list: Option<Vec<String>>,
     /// The items as CIDR peers, with their origins.
     pub peers: Vec<Peer>,
-    pub span: Span,
-    /// Where the value was written when not at `span` (a variable default, a tfvars entry).
-    pub origin: Option<ValueOrigin>,
+    /// The scalar as text (`"present"` for a block; `None` when the value is unknown), at the
+    /// attribute, with the place it was written when that is elsewhere (a variable default,
+    /// a tfvars entry).
+    pub at: Located<Option<String>>,
 }
+
+located_fact!(NodeSetting => String, ClusterField => Option<String>);
 
 /// A managed-cluster setting: absent (the provider default applies), set to a known value, or
 /// set to a value only `terraform apply` knows.

@@ -30,7 +30,7 @@ use crate::source::Span;
 #[derive(Clone, Debug)]
 pub struct ObjectScope {
     pub span: Span,
-    pub ignore: Option<(String, Span)>,
+    pub ignore: Option<Located<String>>,
 }
 
 /// Everything one file says, in normalised form.

@@ -38,15 +38,10 @@ impl std::fmt::Display for PortRange {
     }
 }
 
-/// A peer of a firewall rule as written: a CIDR (or provider tag) with its span.
-#[derive(Clone, Debug)]
-pub struct Peer {
-    pub cidr: String,
-    pub span: Span,
-    /// Where the value was written when that is not `span` itself: a variable default, a
-    /// tfvars entry, a local. Findings give it as a related location.
-    pub origin: Option<ValueOrigin>,
-}
+/// A peer of a firewall rule: a CIDR (or provider tag) at the place a fix goes, with the place
+/// its value was written when that is elsewhere (a variable default, a tfvars entry, a local),
+/// which findings give as a related location.
+pub type Peer = super::located::Located<String>;
 
 /// The place a resolved Terraform value was written.
 pub type ValueOrigin = super::located::Place;

@@ -101,15 +101,14 @@ macro_rules! spans {
 
 spans! {
     // facts.rs
-    Setting { span, value_span } without { name, value, written }
+    Setting { at } without { name, written }
     ComponentConfig { anchor, settings } without { component, origin }
-    Peer { span, origin } without { cidr }
     FirewallRule { peers, span } without { direction, protocol, ports, resource }
     RemoteResource { span } without { what, url, verified }
-    HostSetting { key_span, value_span } without { path, value }
+    HostSetting { at } without { path }
     ObjectScope { span, ignore } without {}
-    NodeSetting { span } without { resource, name, value }
-    ClusterField { peers, span, origin } without { path, value, list }
+    NodeSetting { at } without { resource, name }
+    ClusterField { peers, at } without { path, list }
     ManagedCluster { span, fields } without { provider, kind, resource }
     AuthenticationConfig { anchor, anonymous_enabled, anonymous_paths, jwt_issuers } without {}
     KubeadmFacts {
@@ -131,6 +130,8 @@ spans! {
     HostText { span, line_spans } without { text }
     HostFile { path_span, mode_span, contents, appended } without { path, mode }
     HostUnit { name_span, enabled, masked } without { name, has_contents }
+    Named { at } without { name }
+    HttpHeader { at } without { resource, name }
     HostEntry { span } without { kind, source, section, key, value }
     HostUser { name_span, password_hash, ssh_keys, groups } without { name }
     KernelArg { span } without { arg }

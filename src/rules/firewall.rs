@@ -126,7 +126,7 @@ pub fn exposures<'a>(
         for peer in rule.peers.iter().filter(|p| peer_ok(p)) {
             match out.iter_mut().find(|e| {
                 e.peer.span == peer.span
-                    && e.peer.cidr == peer.cidr
+                    && e.peer.value == peer.value
                     && e.resource() == rule.resource
             }) {
                 Some(e) => e.rules.push(rule),
@@ -142,6 +142,10 @@ pub fn exposures<'a>(
 
 /// Reports at the peer, with the place the value came from as related location.
 pub fn report(cx: &mut Cx, peer: &Peer, message: String) {
-    let related = peer.origin.iter().map(|o| o.related(&peer.cidr)).collect();
+    let related = peer
+        .origin()
+        .iter()
+        .map(|o| o.related(&peer.value))
+        .collect();
     cx.report_related(peer.span, message, related);
 }

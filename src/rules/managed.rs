@@ -6,7 +6,7 @@ use crate::rules::Cx;
 /// Reports at a setting, with the variable default or tfvars entry it came from as related.
 pub fn report_field(cx: &mut Cx, f: &ClusterField, message: String) {
     let value = f.value.clone().unwrap_or_default();
-    let related = f.origin.iter().map(|o| o.related(&value)).collect();
+    let related = f.origin().iter().map(|o| o.related(&value)).collect();
     cx.report_related(f.span, message, related);
 }
 

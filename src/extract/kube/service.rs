@@ -12,7 +12,7 @@ pub fn service(root: &Node, meta: Meta, kube: &mut KubeFacts) {
     for p in get("ports").map(Node::items).unwrap_or(&[]) {
         if let Some(n) = p.get("nodePort") {
             if let Some(v) = n.as_int().and_then(|v| u16::try_from(v).ok()) {
-                node_ports.push((v, n.span));
+                node_ports.push(crate::facts::Located::at(v, n.span));
             }
         }
         if let Some(port) = p.get("port").and_then(Node::as_str) {

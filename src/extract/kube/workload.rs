@@ -105,7 +105,7 @@ fn container(c: &Node) -> Container {
             .filter_map(|p| {
                 let hp = p.get("hostPort")?;
                 let v = u16::try_from(hp.as_int()?).ok().filter(|v| *v != 0)?;
-                Some((v, hp.span))
+                Some(crate::facts::Located::at(v, hp.span))
             })
             .collect(),
         env: c

@@ -7,6 +7,7 @@
 use super::peers::{peers, protocol_name};
 use super::resource::{Obj, Res};
 use super::value::Val;
+use crate::facts::Located;
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, PortRange};
 use crate::source::Span;
 use std::collections::HashMap;
@@ -165,8 +166,7 @@ fn node_public_ip(res: &mut Res, body: Obj, facts: &mut FileFacts) {
             facts.node_settings.push(NodeSetting {
                 resource: res.address.clone(),
                 name: "associate_public_ip_address".into(),
-                value: b.to_string(),
-                span,
+                at: Located::at(b.to_string(), span),
             });
         }
     }
@@ -179,8 +179,7 @@ fn imds(res: &mut Res, body: Obj, facts: &mut FileFacts) {
                 facts.node_settings.push(NodeSetting {
                     resource: res.address.clone(),
                     name: format!("metadata_options.{key}"),
-                    value: t,
-                    span,
+                    at: Located::at(t, span),
                 });
             }
         }

@@ -4,6 +4,7 @@
 
 use super::peers::{peers, port_range, protocol_name};
 use super::resource::{Obj, Res};
+use crate::facts::Located;
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, PortRange};
 use crate::source::Span;
 use hcl_edit::expr::Expression;
@@ -24,8 +25,7 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
                 facts.node_settings.push(NodeSetting {
                     resource: res.address.clone(),
                     name: "ip_configuration.public_ip_address_id".into(),
-                    value: "present".into(),
-                    span: super::syntax::span_of(&a.value),
+                    at: Located::at("present".into(), super::syntax::span_of(&a.value)),
                 });
             }
         });

@@ -156,20 +156,14 @@ pub(super) fn module_call(
                     .peers
                     .into_iter()
                     .filter_map(|p| {
-                        let o = p.origin?;
+                        let o = p.origin()?;
                         let from_call = o.file.as_ref().is_some_and(|f| f.path == me.path);
-                        from_call.then(|| Peer {
-                            cidr: p.cidr,
-                            span: o.span,
-                            origin: Some(ValueOrigin {
-                                file: Some(src.clone()),
-                                span: p.span,
-                                note: format!(
-                                    "{{value}} is used by {} in module \"{name}\"",
-                                    rule.resource
-                                ),
-                            }),
-                        })
+                        let note = format!(
+                            "{{value}} is used by {} in module \"{name}\"",
+                            rule.resource
+                        );
+                        let used = ValueOrigin::new(Some(src.clone()), p.span, note);
+                        from_call.then(|| Peer::at(p.value.clone(), o.span).with_origin(Some(used)))
                     })
                     .collect();
                 if peers.is_empty() {
@@ -216,15 +210,14 @@ fn cluster_via_call(
     label: Span,
     address: String,
 ) -> Option<crate::facts::ManagedCluster> {
-    let from_call = |o: &Option<ValueOrigin>| {
-        o.as_ref()
-            .and_then(|o| o.file.as_ref())
+    let from_call = |o: Option<&ValueOrigin>| {
+        o.and_then(|o| o.file.as_ref())
             .is_some_and(|f| f.path == me.path)
     };
     let touched = c
         .fields
         .iter()
-        .any(|f| from_call(&f.origin) || f.peers.iter().any(|p| from_call(&p.origin)));
+        .any(|f| from_call(f.origin()) || f.peers.iter().any(|p| from_call(p.origin())));
     if !touched {
         return None;
     }
@@ -233,30 +226,34 @@ fn cluster_via_call(
     let child_place = |origin: Option<ValueOrigin>, span: Span| -> ValueOrigin {
         match origin {
             Some(o) if o.file.is_some() => o,
-            _ => ValueOrigin {
-                file: Some(src.clone()),
-                span,
-                note: note.clone(),
-            },
+            _ => ValueOrigin::new(Some(src.clone()), span, note.as_str()),
         }
     };
     // A value set by the call's argument is reported there (the child's place becomes related);
     // one set inside the child is reported at the call's label (the child's place related).
-    let relocate = |span: &mut Span, origin: &mut Option<ValueOrigin>| {
-        let taken = origin.take();
-        if from_call(&taken) {
-            let o = taken.unwrap_or_else(|| child_place(None, *span));
-            *origin = Some(child_place(None, *span));
-            *span = o.span;
+    // The value's own span moves with it (these facts report at `span` only).
+    fn relocate<T>(
+        at: &mut crate::facts::Located<T>,
+        from_call: &dyn Fn(Option<&ValueOrigin>) -> bool,
+        child_place: &dyn Fn(Option<ValueOrigin>, Span) -> ValueOrigin,
+        label: Span,
+    ) {
+        let taken = at.origin().cloned();
+        let span = at.span;
+        if from_call(taken.as_ref()) {
+            let o = taken.unwrap_or_else(|| child_place(None, span));
+            at.set_origin(Some(child_place(None, span)));
+            at.span = o.span;
         } else {
-            *origin = Some(child_place(taken, *span));
-            *span = label;
+            at.set_origin(Some(child_place(taken, span)));
+            at.span = label;
         }
-    };
+        at.value_span = at.span;
+    }
     for f in &mut c.fields {
-        relocate(&mut f.span, &mut f.origin);
+        relocate(&mut f.at, &from_call, &child_place, label);
         for p in &mut f.peers {
-            relocate(&mut p.span, &mut p.origin);
+            relocate(p, &from_call, &child_place, label);
         }
     }
     c.resource = address;

@@ -4,7 +4,8 @@
 
 use super::functions::call;
 use super::operators::{binary, get_key, index};
-use super::value::{At, Val, V};
+use super::value::{Val, V};
+use crate::facts::Place;
 use crate::source::{Source, Span};
 use hcl_edit::expr::{Expression, ObjectKey, TraversalOperator, UnaryOperator};
 use hcl_edit::template::{Element, Template};
@@ -46,8 +47,8 @@ impl<'a> Scope<'a> {
         self.bound.insert(name.to_string(), v);
     }
 
-    fn at(&self, x: &impl hcl_edit::Span) -> Option<At> {
-        x.span().map(|r| At {
+    fn at(&self, x: &impl hcl_edit::Span) -> Option<Place> {
+        x.span().map(|r| Place {
             file: self.file.clone(),
             span: Span::from(r),
             note: self.note.clone(),

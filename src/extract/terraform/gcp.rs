@@ -4,6 +4,7 @@
 
 use super::peers::{peers, port_range, protocol_name};
 use super::resource::Res;
+use crate::facts::Located;
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, Peer, PortRange, ValueOrigin};
 
 pub fn resource(res: &mut Res, facts: &mut FileFacts) {
@@ -15,8 +16,7 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
                 facts.node_settings.push(NodeSetting {
                     resource: res.address.clone(),
                     name: "network_interface.access_config".into(),
-                    value: "present".into(),
-                    span,
+                    at: Located::at("present".into(), span),
                 });
             });
         });
@@ -47,30 +47,29 @@ pub fn firewall(res: &mut Res, facts: &mut FileFacts) {
     if res.pending(body, ranges_key) {
         return;
     }
-    let found = match res.val(body, ranges_key) {
-        Some((v, at)) => {
-            if !v.is_known() {
-                return;
+    let found =
+        match res.val(body, ranges_key) {
+            Some((v, at)) => {
+                if !v.is_known() {
+                    return;
+                }
+                peers(&v, at)
             }
-            peers(&v, at)
-        }
-        // Nothing names the peers: GCP uses 0.0.0.0/0, unless tags or accounts restrict it.
-        None if others
-            .iter()
-            .any(|k| res.val(body, k).is_some() || res.pending(body, k)) =>
-        {
-            Vec::new()
-        }
-        None => vec![Peer {
-            cidr: "0.0.0.0/0".into(),
-            span: res.header(),
-            origin: Some(ValueOrigin {
-                file: None,
-                span: res.place(body, ranges_key),
-                note: format!("GCP default: the rule sets no {ranges_key}"),
-            }),
-        }],
-    };
+            // Nothing names the peers: GCP uses 0.0.0.0/0, unless tags or accounts restrict it.
+            None if others
+                .iter()
+                .any(|k| res.val(body, k).is_some() || res.pending(body, k)) =>
+            {
+                Vec::new()
+            }
+            None => vec![Peer::at("0.0.0.0/0".into(), res.header()).with_origin(Some(
+                ValueOrigin::new(
+                    None,
+                    res.place(body, ranges_key),
+                    format!("GCP default: the rule sets no {ranges_key}"),
+                ),
+            ))],
+        };
     let address = res.address.clone();
     res.blocks(body, "allow", |res, allow, label, span| {
         let Some(protocol) = res.text(allow, "protocol").map(|p| protocol_name(&p)) else {

@@ -47,7 +47,7 @@ fn dedup_rules(facts: &mut FileFacts, from: usize) {
             r.span,
             r.peers
                 .iter()
-                .map(|p| (&p.cidr, p.span, p.origin.as_ref().map(|o| o.span)))
+                .map(|p| (&p.value, p.span, p.origin().map(|o| o.span)))
                 .collect::<Vec<_>>()
         );
         if seen.insert(key) {

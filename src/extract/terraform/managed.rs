@@ -6,6 +6,7 @@ use super::peers::{origin_of, peers};
 use super::resource::{elements, Res};
 use super::syntax::{label, span_of};
 use super::value::{Val, V};
+use crate::facts::Located;
 use crate::facts::{ClusterField, FileFacts, ManagedCluster, Provider};
 use hcl_edit::structure::Body;
 
@@ -147,11 +148,13 @@ fn walk(res: &mut Res, body: &Body, segs: &[&str], path: &str, out: &mut Vec<Clu
                 .and_then(|items| items.iter().map(|i| i.text()).collect::<Option<Vec<_>>>());
             out.push(ClusterField {
                 path: path.to_string(),
-                value: v.text().or_else(|| v.items().map(|_| "list".to_string())),
                 list,
                 peers: peers(&v, span),
-                span,
-                origin: origin_of(&v, span),
+                at: Located::at(
+                    v.text().or_else(|| v.items().map(|_| "list".to_string())),
+                    span,
+                )
+                .with_origin(origin_of(&v, span)),
             });
             return;
         }
@@ -160,11 +163,9 @@ fn walk(res: &mut Res, body: &Body, segs: &[&str], path: &str, out: &mut Vec<Clu
         if rest.is_empty() {
             out.push(ClusterField {
                 path: path.to_string(),
-                value: Some("present".into()),
                 list: None,
                 peers: Vec::new(),
-                span: span_of(&b.ident),
-                origin: None,
+                at: Located::at(Some("present".into()), span_of(&b.ident)).with_origin(None),
             });
         } else if rest.len() == 1 && body.get_blocks(first).nth(1).is_some() {
             // Repeated blocks (`cidr_blocks { cidr_block = ... }`): collect every value.
@@ -200,11 +201,10 @@ fn walk(res: &mut Res, body: &Body, segs: &[&str], path: &str, out: &mut Vec<Clu
                 if rest.is_empty() {
                     out.push(ClusterField {
                         path: path.to_string(),
-                        value: Some("present".into()),
                         list: None,
                         peers: Vec::new(),
-                        span: span_of(&d.ident),
-                        origin: None,
+                        at: Located::at(Some("present".into()), span_of(&d.ident))
+                            .with_origin(None),
                     });
                     return;
                 }
@@ -215,11 +215,9 @@ fn walk(res: &mut Res, body: &Body, segs: &[&str], path: &str, out: &mut Vec<Clu
             }
             _ => out.push(ClusterField {
                 path: path.to_string(),
-                value: None,
                 list: None,
                 peers: Vec::new(),
-                span: span_of(&d.ident),
-                origin: None,
+                at: Located::at(None, span_of(&d.ident)).with_origin(None),
             }),
         }
     }

@@ -18,15 +18,7 @@ pub fn peers(v: &Val, attr: Span) -> Vec<Peer> {
 pub fn origin_of(v: &Val, attr: Span) -> Option<ValueOrigin> {
     let at = v.at.as_ref()?;
     let inside = at.file.is_none() && at.span.start >= attr.start && at.span.end <= attr.end;
-    (!inside).then(|| ValueOrigin {
-        file: at.file.clone(),
-        span: at.span,
-        note: at
-            .note
-            .as_deref()
-            .unwrap_or("value written here")
-            .to_string(),
-    })
+    (!inside).then(|| at.clone())
 }
 
 fn collect_peers(v: &Val, attr: Span, out: &mut Vec<Peer>) {
@@ -39,11 +31,7 @@ fn collect_peers(v: &Val, attr: Span, out: &mut Vec<Peer>) {
                 (Some(at), None) => at.span,
                 _ => attr,
             };
-            out.push(Peer {
-                cidr: s.clone(),
-                span,
-                origin,
-            });
+            out.push(Peer::at(s.clone(), span).with_origin(origin));
         }
         _ => {}
     }

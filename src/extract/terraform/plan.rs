@@ -6,8 +6,9 @@
 //! `Res::pending` where the two differ.
 
 use super::resource::Res;
-use super::value::{At, Val, V};
+use super::value::{Val, V};
 use crate::facts::FileFacts;
+use crate::facts::Place;
 use crate::parse::{Kind, Node, Style};
 use crate::source::Span;
 
@@ -44,7 +45,7 @@ fn module(m: &Node, facts: &mut FileFacts, depth: usize) {
 
 /// A JSON node as an evaluated value, each part remembering its place in the plan.
 fn value(n: &Node) -> Val {
-    let at = Some(At {
+    let at = Some(Place {
         file: None,
         span: n.span,
         note: None,

@@ -4,23 +4,13 @@
 //! Values are known, unknown (`V::Unknown`: a reference to something only `terraform apply`
 //! knows, a variable without value, a function we do not model), or partly known (a list
 //! holding some `Unknown` elements: "at least these items"). Every value keeps where it was
-//! written (`At`), so a finding can point at the variable default or tfvars entry that made it
+//! written (a `facts::Place`), so a finding can point at the variable default or tfvars entry that made it
 //! insecure.
 
-use crate::source::{Source, Span};
-use std::sync::Arc;
+use crate::facts::Place;
 
 /// Values with more nodes than this are unknown.
 const MAX_NODES: usize = 100_000;
-
-/// Where a value was written. `file: None` is the file being linted.
-#[derive(Clone, Debug)]
-pub struct At {
-    pub file: Option<Source>,
-    pub span: Span,
-    /// What the place is, for related locations ("default of variable \"cidrs\"").
-    pub note: Option<Arc<str>>,
-}
 
 #[derive(Clone, Debug)]
 pub enum V {
@@ -40,7 +30,9 @@ pub enum V {
 #[derive(Clone, Debug)]
 pub struct Val {
     pub v: V,
-    pub at: Option<At>,
+    /// Where the value was written (`file: None`: the file being linted), with what the place
+    /// is for related locations ("default of variable \"cidrs\"").
+    pub at: Option<Place>,
 }
 
 impl Val {
@@ -159,7 +151,7 @@ impl Val {
         }
     }
 
-    pub fn with_at(mut self, at: Option<At>) -> Val {
+    pub fn with_at(mut self, at: Option<Place>) -> Val {
         if self.at.is_none() {
             self.at = at;
         }

@@ -48,14 +48,14 @@ impl Rule for EtcdPortOpenToCidr {
                     && r.ports.overlaps(ETCD)
                     && (r.ports.to as u32 - r.ports.from as u32) < TARGETED
             },
-            |p| !is_world_source(&p.cidr) && beyond_control_plane(&p.cidr),
+            |p| !is_world_source(&p.value) && beyond_control_plane(&p.value),
         );
         for e in found {
             let message = format!(
                 "{} allows {} from {} to {}, which includes etcd (2379-2380): etcd should accept only the control-plane nodes (self or their security group)",
                 e.resource(),
                 e.protocol(),
-                e.peer.cidr,
+                e.peer.value,
                 e.ports()
             );
             report(cx, e.peer, message);

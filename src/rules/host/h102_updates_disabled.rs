@@ -22,7 +22,7 @@ impl Rule for UpdatesDisabled {
                     span,
                     format!("{} is masked: the node never downloads OS updates", u.name),
                 );
-            } else if let Some((false, span)) = u.enabled {
+            } else if let Some(span) = u.enabled.as_ref().filter(|e| !e.value).map(|e| e.span) {
                 cx.report(
                     span,
                     format!(

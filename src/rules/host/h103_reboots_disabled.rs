@@ -56,7 +56,7 @@ impl Rule for RebootsDisabled {
             {
                 if let Some(span) = u.masked {
                     cx.report(i, span, format!("locksmithd.service is masked: {WHY}"));
-                } else if let Some((false, span)) = u.enabled {
+                } else if let Some(span) = u.enabled.as_ref().filter(|e| !e.value).map(|e| e.span) {
                     cx.report(i, span, format!("locksmithd.service is disabled: {WHY}"));
                 }
             }

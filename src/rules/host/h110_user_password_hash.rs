@@ -1,6 +1,7 @@
 //! H110: a host user gets a password (hash) instead of SSH keys only.
 
 use crate::facts::FileFacts;
+use crate::facts::Located;
 use crate::rules::{Cx, Rule};
 
 pub struct UserPasswordHash;
@@ -14,7 +15,7 @@ pub fn is_locked(hash: &str) -> bool {
 impl Rule for UserPasswordHash {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for u in &facts.host.users {
-            if let Some((h, span)) = &u.password_hash {
+            if let Some(Located { value: h, span, .. }) = &u.password_hash {
                 if !h.is_empty() && !is_locked(h) {
                     cx.report(*span, format!("user {} gets a password hash: password logins (console, and SSH if sshd allows them) become possible and the hash can be brute-forced offline from the config", u.name));
                 }

@@ -1,6 +1,7 @@
 //! H111: a host user's password hash uses a broken scheme, or is empty.
 
 use crate::facts::FileFacts;
+use crate::facts::Located;
 use crate::rules::{Cx, Rule};
 
 pub struct WeakPasswordHash;
@@ -32,7 +33,7 @@ fn weak_scheme(h: &str) -> Option<&'static str> {
 impl Rule for WeakPasswordHash {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for u in &facts.host.users {
-            if let Some((h, span)) = &u.password_hash {
+            if let Some(Located { value: h, span, .. }) = &u.password_hash {
                 if let Some(scheme) = weak_scheme(h) {
                     cx.report(*span, format!("user {}'s password hash is {scheme}: it is cracked in minutes from the config", u.name));
                 }

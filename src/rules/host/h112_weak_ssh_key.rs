@@ -1,6 +1,7 @@
 //! H112: an authorized SSH key of a weak type (DSA) or too small (RSA below 2048 bits).
 
 use crate::facts::FileFacts;
+use crate::facts::Located;
 use crate::rules::{Cx, Rule};
 use base64::Engine;
 
@@ -34,7 +35,10 @@ fn rsa_bits(blob: &str) -> Option<usize> {
 impl Rule for WeakSshKey {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for u in &facts.host.users {
-            for (key, span) in &u.ssh_keys {
+            for Located {
+                value: key, span, ..
+            } in &u.ssh_keys
+            {
                 // Options (`from="…"`) may precede the key type.
                 let words: Vec<&str> = key.split_whitespace().collect();
                 let Some(i) = words.iter().position(|w| {

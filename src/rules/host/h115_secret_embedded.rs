@@ -37,7 +37,8 @@ impl Rule for SecretEmbedded {
                 }
             }
         }
-        for (what, name, _, span) in &facts.host.http_headers {
+        for h in &facts.host.http_headers {
+            let (what, name, span) = (&h.resource, &h.name, &h.span);
             let n = name.to_ascii_lowercase();
             let secret = matches!(
                 n.as_str(),

@@ -10,7 +10,8 @@ pub static RULE: PlaintextProxy = PlaintextProxy;
 
 impl Rule for PlaintextProxy {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        for (key, url, span) in &facts.host.proxies {
+        for p in &facts.host.proxies {
+            let (key, url, span) = (&p.name, &p.value, &p.span);
             let https = key.ends_with("httpsProxy") || key.ends_with("https_proxy");
             if https && url_scheme(url) == "http" {
                 cx.report(*span, format!("{key} is {url}: the connection to the proxy is plain HTTP, so proxy credentials and the names of fetched hosts travel in clear"));

@@ -1,6 +1,7 @@
 //! H121: an extra host user in a root-equivalent group (docker, wheel, sudo, root, disk).
 
 use crate::facts::FileFacts;
+use crate::facts::Located;
 use crate::rules::{Cx, Rule};
 
 pub struct PrivilegedGroupUser;
@@ -22,19 +23,22 @@ impl Rule for PrivilegedGroupUser {
         // `core` is the OS's own administrative user and already in these groups.
         for u in facts.host.users.iter().filter(|u| u.name != "core") {
             // One finding per user, at the first such group, naming all of them.
-            let hits: Vec<&(String, crate::source::Span)> = u
+            let hits: Vec<&Located<String>> = u
                 .groups
                 .iter()
-                .filter(|(g, _)| ROOT_EQUIVALENT.iter().any(|(n, _)| n == g))
+                .filter(|g| ROOT_EQUIVALENT.iter().any(|(n, _)| *n == g.value))
                 .collect();
-            let Some((first, span)) = hits.first() else {
+            let Some(Located {
+                value: first, span, ..
+            }) = hits.first()
+            else {
                 continue;
             };
             let what = ROOT_EQUIVALENT
                 .iter()
                 .find(|(n, _)| n == first)
                 .map_or("", |(_, w)| *w);
-            let names: Vec<&str> = hits.iter().map(|(g, _)| g.as_str()).collect();
+            let names: Vec<&str> = hits.iter().map(|g| g.value.as_str()).collect();
             cx.report(
                 *span,
                 format!(

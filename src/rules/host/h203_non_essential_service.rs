@@ -38,8 +38,8 @@ impl Rule for NonEssentialService {
                 .non_essential_services
                 .iter()
                 .any(|s| s == base || *s == u.name);
-            if let (true, Some((true, span))) = (SERVICES.contains(&base) || configured, u.enabled)
-            {
+            let enabled = u.enabled.as_ref().filter(|e| e.value).map(|e| e.span);
+            if let (true, Some(span)) = (SERVICES.contains(&base) || configured, enabled) {
                 cx.report(span, format!("{} is enabled: {base} has no role on a Kubernetes node and only adds attack surface", u.name));
             }
         }

@@ -18,8 +18,8 @@ impl Rule for BootstrapContainer {
             let mode = index.get(&(name, "mode")).copied();
             match mode.map(|m| m.value.as_str()) {
                 Some("off") => {}
-                Some("always") => cx.report(mode.map(|m| m.value_span).unwrap_or(s.key_span), format!("bootstrap container {name} runs with mode = \"always\": privileged code on the host at every boot")),
-                _ => cx.report(mode.map(|m| m.value_span).unwrap_or(s.key_span), format!("bootstrap container {name} runs privileged on the host before Kubernetes starts; keep it to what cannot be done otherwise")),
+                Some("always") => cx.report(mode.map(|m| m.value_span).unwrap_or(s.span), format!("bootstrap container {name} runs with mode = \"always\": privileged code on the host at every boot")),
+                _ => cx.report(mode.map(|m| m.value_span).unwrap_or(s.span), format!("bootstrap container {name} runs privileged on the host before Kubernetes starts; keep it to what cannot be done otherwise")),
             }
         }
     }

@@ -12,7 +12,7 @@ impl Rule for ServiceNodeport {
             let Some(t) = s.service_type.as_ref().filter(|t| t.value == "NodePort") else {
                 continue;
             };
-            let ports: Vec<String> = s.node_ports.iter().map(|(p, _)| p.to_string()).collect();
+            let ports: Vec<String> = s.node_ports.iter().map(|p| p.value.to_string()).collect();
             cx.report(
                 t.span,
                 format!(

@@ -1,6 +1,7 @@
 //! N106: a container binds a port on the node.
 
 use crate::facts::FileFacts;
+use crate::facts::Located;
 use crate::rules::workloads::host_rules_apply;
 use crate::rules::{Cx, Rule};
 
@@ -15,7 +16,10 @@ impl Rule for WorkloadHostPort {
                 continue;
             }
             for c in &w.containers {
-                for (port, span) in &c.host_ports {
+                for Located {
+                    value: port, span, ..
+                } in &c.host_ports
+                {
                     cx.report(
                         *span,
                         format!(

@@ -34,14 +34,14 @@ fn allow_list(c: &ManagedCluster, paths: &[&str], absent: Option<&str>, cx: &mut
         if f.value.is_none() {
             return;
         }
-        for p in f.peers.iter().filter(|p| is_world_source(&p.cidr)) {
+        for p in f.peers.iter().filter(|p| is_world_source(&p.value)) {
             report(
                 cx,
                 p,
                 format!(
                     "{} allows {} to reach the {} API endpoint: the whole internet can try to authenticate",
                     c.resource,
-                    p.cidr,
+                    p.value,
                     c.provider.name()
                 ),
             );

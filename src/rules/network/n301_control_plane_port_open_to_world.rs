@@ -17,7 +17,7 @@ impl Rule for ControlPlanePortOpenToWorld {
             facts,
             Direction::Ingress,
             |r| is_tcp(r) && !covers_all(r) && !named_hits(cx, r.ports, false).is_empty(),
-            |p| is_world_source(&p.cidr),
+            |p| is_world_source(&p.value),
         );
         for e in found {
             let hits = e.named_hits(cx, false);
@@ -25,7 +25,7 @@ impl Rule for ControlPlanePortOpenToWorld {
                 "{} allows {} from {} to {}, which includes {}",
                 e.resource(),
                 e.protocol(),
-                e.peer.cidr,
+                e.peer.value,
                 e.ports(),
                 hits.join(", ")
             );

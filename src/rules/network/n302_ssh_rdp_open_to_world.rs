@@ -24,7 +24,7 @@ impl Rule for SshRdpOpenToWorld {
             facts,
             Direction::Ingress,
             |r| is_tcp(r) && !covers_all(r) && !hits(r.ports).is_empty(),
-            |p| is_world_source(&p.cidr),
+            |p| is_world_source(&p.value),
         );
         for e in found {
             let mut all: Vec<String> = e.rules.iter().flat_map(|r| hits(r.ports)).collect();
@@ -33,7 +33,7 @@ impl Rule for SshRdpOpenToWorld {
                 "{} allows {} from {} to {}, which includes {}",
                 e.resource(),
                 e.protocol(),
-                e.peer.cidr,
+                e.peer.value,
                 e.ports(),
                 all.join(", ")
             );

@@ -11,7 +11,7 @@ pub static RULE: AllPortsOpenToWorld = AllPortsOpenToWorld;
 impl Rule for AllPortsOpenToWorld {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         let found = exposures(facts, Direction::Ingress, covers_all, |p| {
-            is_world_source(&p.cidr)
+            is_world_source(&p.value)
         });
         for e in found {
             let what = if e.protocol() == "all" {
@@ -23,7 +23,7 @@ impl Rule for AllPortsOpenToWorld {
             let message = format!(
                 "{} allows {what} from {}, including the Kubernetes ports {}",
                 e.resource(),
-                e.peer.cidr,
+                e.peer.value,
                 k8s.join(", ")
             );
             report(cx, e.peer, message);

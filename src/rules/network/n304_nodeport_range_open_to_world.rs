@@ -18,14 +18,14 @@ impl Rule for NodeportRangeOpenToWorld {
                     && !covers_all(r)
                     && r.ports.overlaps(NODEPORTS)
             },
-            |p| is_world_source(&p.cidr),
+            |p| is_world_source(&p.value),
         );
         for e in found {
             let message = format!(
                 "{} allows {} from {} to {}, inside the NodePort range 30000-32767: every NodePort Service becomes reachable from the internet",
                 e.resource(),
                 e.protocol(),
-                e.peer.cidr,
+                e.peer.value,
                 e.ports()
             );
             report(cx, e.peer, message);

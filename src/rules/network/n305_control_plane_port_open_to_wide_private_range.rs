@@ -20,7 +20,7 @@ impl Rule for ControlPlanePortOpenToWidePrivateRange {
             facts,
             Direction::Ingress,
             |r| is_tcp(r) && !covers_all(r) && !named_hits(cx, r.ports, true).is_empty(),
-            |p| is_wide_private(&p.cidr, WIDE) && !is_trusted(&p.cidr, &trusted),
+            |p| is_wide_private(&p.value, WIDE) && !is_trusted(&p.value, &trusted),
         );
         for e in found {
             let hits = e.named_hits(cx, true);
@@ -28,7 +28,7 @@ impl Rule for ControlPlanePortOpenToWidePrivateRange {
                 "{} allows {} from the wide private range {} to {}, which includes {}",
                 e.resource(),
                 e.protocol(),
-                e.peer.cidr,
+                e.peer.value,
                 e.ports(),
                 hits.join(", ")
             );

@@ -11,7 +11,7 @@ pub static RULE: UnrestrictedEgress = UnrestrictedEgress;
 impl Rule for UnrestrictedEgress {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         let found = exposures(facts, Direction::Egress, covers_all, |p| {
-            is_world_source(&p.cidr)
+            is_world_source(&p.value)
         });
         for e in found {
             let what = if e.protocol() == "all" {
@@ -22,7 +22,7 @@ impl Rule for UnrestrictedEgress {
             let message = format!(
                 "{} allows egress on {what} to {}: a compromised node or pod can reach any host",
                 e.resource(),
-                e.peer.cidr
+                e.peer.value
             );
             report(cx, e.peer, message);
         }
