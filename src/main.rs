@@ -3,7 +3,7 @@
 //! arguments, an unreadable config, or a file that could not be fully scanned and was not
 //! allowed to stay unscanned).
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use kube_harden::config::{Config, Overrides};
 use kube_harden::findings::{Diagnostic, Level};
 use kube_harden::read;
@@ -27,6 +27,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Scan files and directories (default: the current directory). `-` reads standard input.
+    #[command(after_help = EXIT_CODES)]
     Check(Box<CheckArgs>),
     /// List every rule: id, name, practice, severity, title.
     Rules,
@@ -34,16 +35,44 @@ enum Command {
     Explain { rule: String },
 }
 
+const EXIT_CODES: &str = "Exit codes:
+  0  no finding at or above --fail-on (or --exit-zero), every file fully scanned
+  1  findings at or above --fail-on
+  2  kube-harden could not do its job: bad arguments or config, a missing path, or a file that
+     could not be fully scanned and was not allowed to stay so (--allow-unscanned)";
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(clap::Args)]
 struct CheckArgs {
     /// Files or directories to scan; `-` for standard input.
     paths: Vec<PathBuf>,
-    /// Output format: human, json, sarif or github.
-    #[arg(long, default_value = "human")]
-    format: String,
+    /// Output format [default: human].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// Write the report to this file instead of standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// One more report from the same scan: FORMAT=PATH, or FORMAT for standard output
+    /// (repeatable), e.g. `--output-format sarif=out.sarif --output-format github`.
+    #[arg(long = "output-format", value_name = "FORMAT[=PATH]", value_parser = output_format)]
+    output_format: Vec<(Format, Option<PathBuf>)>,
+    /// Print the number of findings per rule instead of the findings (human, concise: a table;
+    /// json: a list).
+    #[arg(long)]
+    statistics: bool,
+    /// Exit 0 even with findings (files that could not be fully scanned still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// The code scanning category written into SARIF (`automationDetails.id`), so that several
+    /// scans of one repository keep their own alerts.
+    #[arg(long, default_value = "kube-harden")]
+    sarif_category: String,
     /// Config file (default: the nearest .kube-harden.toml above the first path).
     #[arg(long)]
     config: Option<PathBuf>,
@@ -53,11 +82,11 @@ struct CheckArgs {
     /// Skip these rules; comma-separated.
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<String>,
-    /// Exit 1 only for findings at or above this severity (critical, high, medium, low).
-    #[arg(long)]
+    /// Exit 1 only for findings at or above this severity; `never` is --exit-zero.
+    #[arg(long, value_parser = ["critical", "high", "medium", "low", "never"])]
     fail_on: Option<String>,
     /// Report only findings at or above this severity.
-    #[arg(long)]
+    #[arg(long, value_parser = ["critical", "high", "medium", "low"])]
     min_severity: Option<String>,
     /// The file name to report standard input under (its extension picks the format).
     #[arg(long)]
@@ -77,9 +106,50 @@ struct CheckArgs {
     /// Record the current findings in this baseline file (and report them as usual).
     #[arg(long)]
     write_baseline: Option<PathBuf>,
-    /// Colour in human output: auto, always or never.
-    #[arg(long, default_value = "auto")]
-    color: String,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+}
+
+/// `FORMAT[=PATH]` of `--output-format`.
+fn output_format(s: &str) -> Result<(Format, Option<PathBuf>), String> {
+    let (name, path) = match s.split_once('=') {
+        Some((n, p)) if !p.is_empty() => (n, Some(PathBuf::from(p))),
+        Some(_) => return Err("missing path after `=`".into()),
+        None => (s, None),
+    };
+    match Format::parse(name) {
+        Some(f) => Ok((f, path)),
+        None => {
+            let names: Vec<&str> = Format::value_variants().iter().map(|f| f.name()).collect();
+            let near = names
+                .iter()
+                .min_by_key(|n| edit_distance(n, name))
+                .filter(|n| edit_distance(n, name) <= 2)
+                .map(|n| format!(" (did you mean `{n}`?)"))
+                .unwrap_or_default();
+            Err(format!(
+                "unknown format `{name}`{near}; possible values: {}",
+                names.join(", ")
+            ))
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean".
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 fn main() -> ExitCode {
@@ -127,12 +197,21 @@ fn fail(msg: &str) -> ExitCode {
 const MAX_THREADS: usize = 64;
 
 fn check(args: CheckArgs) -> ExitCode {
-    let Some(format) = Format::parse(&args.format) else {
-        return fail(&format!(
-            "unknown format `{}` (human, json, sarif, github)",
-            args.format
-        ));
-    };
+    // The reports to write: --format/--output, then every --output-format.
+    let mut outputs = Vec::new();
+    if args.format.is_some() || args.output.is_some() || args.output_format.is_empty() {
+        outputs.push((args.format.unwrap_or(Format::Human), args.output.clone()));
+    }
+    outputs.extend(args.output_format.iter().cloned());
+    if outputs.iter().filter(|(_, p)| p.is_none()).count() > 1 {
+        return fail(
+            "only one report can go to standard output; give the others a path (FORMAT=PATH)",
+        );
+    }
+    if args.statistics && !matches!(outputs[0].0, Format::Human | Format::Concise | Format::Json) {
+        return fail("--statistics works with --format human, concise or json");
+    }
+    let exit_zero = args.exit_zero || args.fail_on.as_deref() == Some("never");
     let mut paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -188,7 +267,7 @@ fn check(args: CheckArgs) -> ExitCode {
         config: args.config,
         select: args.select,
         ignore: args.ignore,
-        fail_on: args.fail_on,
+        fail_on: args.fail_on.filter(|f| f != "never"),
         min_severity: args.min_severity,
         allow_unscanned: args.allow_unscanned,
     };
@@ -232,34 +311,40 @@ fn check(args: CheckArgs) -> ExitCode {
             return fail(&e);
         }
     }
-    let color = match args.color.as_str() {
-        "always" => true,
-        "never" => false,
-        _ => {
-            args.output.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none()
-        }
-    };
     let status = if outcome.unscanned().next().is_some() {
         ExitCode::from(2)
-    } else if outcome.active().any(|f| f.severity >= config.fail_on) {
+    } else if !exit_zero && outcome.active().any(|f| f.severity >= config.fail_on) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     };
-    let rendered = report::render(format, &outcome, &config, color);
-    let written = match &args.output {
-        Some(p) => write_atomically(p, rendered.as_bytes())
-            .map_err(|e| format!("cannot write {}: {e}", p.display())),
-        None => match std::io::stdout().write_all(rendered.as_bytes()) {
-            // The reader went away (`check | head -1`): not our failure.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return status,
-            r => r.map_err(|e| e.to_string()),
-        },
-    };
-    if let Err(e) = written {
-        return fail(&e);
+    let terminal_color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for (i, (format, path)) in outputs.iter().enumerate() {
+        let opts = report::Options {
+            color: match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => path.is_none() && terminal_color,
+            },
+            category: args.sarif_category.clone(),
+        };
+        let rendered = match (args.statistics && i == 0, format) {
+            (true, Format::Json) => report::statistics::render_json(&outcome),
+            (true, _) => report::statistics::render(&outcome),
+            (false, _) => report::render(*format, &outcome, &config, &opts),
+        };
+        let written = match path {
+            Some(p) => write_atomically(p, rendered.as_bytes())
+                .map_err(|e| format!("cannot write {}: {e}", p.display())),
+            None => match std::io::stdout().write_all(rendered.as_bytes()) {
+                // The reader went away (`check | head -1`): not our failure.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => continue,
+                r => r.map_err(|e| e.to_string()),
+            },
+        };
+        if let Err(e) = written {
+            return fail(&e);
+        }
     }
     status
 }

@@ -111,6 +111,16 @@ impl SourceFile {
         Position { line, column }
     }
 
+    /// Line and 1-based column in UTF-8 bytes (what reviewdog's rdjson counts).
+    pub fn byte_position(&self, offset: usize) -> Position {
+        let offset = self.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.line_of(offset);
+        Position {
+            line,
+            column: offset - self.line_start(line) + 1,
+        }
+    }
+
     /// Start and (exclusive) end positions of a span, as SARIF regions want them.
     pub fn range(&self, span: Span) -> (Position, Position) {
         (self.position(span.start), self.position(span.end))

@@ -1,5 +1,6 @@
-//! `--format github`: workflow commands that GitHub Actions turns into annotations. Most severe
-//! first, because GitHub shows only the first 10 of each kind per step.
+//! `--format github`: workflow commands that GitHub Actions turns into annotations. The tool's
+//! diagnostics first, then findings most severe first, because GitHub shows only the first 10
+//! of each kind per step.
 
 use crate::findings::{Level, Severity};
 use crate::Outcome;
@@ -30,6 +31,26 @@ fn command(sev: Severity) -> &'static str {
 
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
+    // The tool's own errors first: a file not fully scanned fails the run and must not be
+    // among the annotations GitHub drops.
+    for d in &outcome.diagnostics {
+        let cmd = match d.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Note => "notice",
+        };
+        let loc = d
+            .region
+            .map(|(s, _)| format!(",line={},col={}", s.line, s.column))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "::{cmd} file={}{loc},title={}::{}",
+            escape_property(&d.path),
+            escape_property(&format!("kube-harden {}", d.code)),
+            escape_data(&d.message)
+        );
+    }
     let mut active: Vec<_> = outcome.active().collect();
     active.sort_by_key(|f| std::cmp::Reverse(f.severity)); // stable: keeps path/line order within a severity
     for f in active {
@@ -50,24 +71,6 @@ pub fn render(outcome: &Outcome) -> String {
                 f.severity.as_str()
             )),
             escape_data(&f.message)
-        );
-    }
-    for d in &outcome.diagnostics {
-        let cmd = match d.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
-            Level::Note => "notice",
-        };
-        let loc = d
-            .region
-            .map(|(s, _)| format!(",line={},col={}", s.line, s.column))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "::{cmd} file={}{loc},title={}::{}",
-            escape_property(&d.path),
-            escape_property(&format!("kube-harden {}", d.code)),
-            escape_data(&d.message)
         );
     }
     out

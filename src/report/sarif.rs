@@ -175,7 +175,7 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
     }
 }
 
-pub fn to_value(outcome: &Outcome, config: &Config) -> Value {
+pub fn to_value(outcome: &Outcome, config: &Config, category: &str) -> Value {
     let rules: Vec<&RuleEntry> = config.enabled.clone();
     let index = |id: &str| rules.iter().position(|r| r.doc.id == id).unwrap_or(0);
     let driver = ToolComponent::builder()
@@ -233,7 +233,7 @@ pub fn to_value(outcome: &Outcome, config: &Config) -> Value {
         .column_kind(json!("utf16CodeUnits"))
         .automation_details(
             RunAutomationDetails::builder()
-                .id("kube-harden/".to_string())
+                .id(format!("{}/", category.trim_end_matches('/')))
                 .build(),
         )
         .build();
@@ -245,8 +245,9 @@ pub fn to_value(outcome: &Outcome, config: &Config) -> Value {
     serde_json::to_value(&sarif).expect("serialisable")
 }
 
-pub fn render(outcome: &Outcome, config: &Config) -> String {
-    let mut s = serde_json::to_string_pretty(&to_value(outcome, config)).expect("serialisable");
+pub fn render(outcome: &Outcome, config: &Config, category: &str) -> String {
+    let mut s =
+        serde_json::to_string_pretty(&to_value(outcome, config, category)).expect("serialisable");
     s.push('\n');
     s
 }
