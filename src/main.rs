@@ -333,6 +333,13 @@ fn check(args: CheckArgs) -> ExitCode {
             (true, _) => report::statistics::render(&outcome),
             (false, _) => report::render(*format, &outcome, &config, &opts),
         };
+        if *format == Format::Sarif && outcome.findings.len() > report::sarif::GITHUB_RESULT_LIMIT {
+            eprintln!(
+                "kube-harden: warning: {} SARIF results; GitHub code scanning keeps at most {} per upload (use --min-severity or a baseline for a first scan)",
+                outcome.findings.len(),
+                report::sarif::GITHUB_RESULT_LIMIT
+            );
+        }
         let written = match path {
             Some(p) => write_atomically(p, rendered.as_bytes())
                 .map_err(|e| format!("cannot write {}: {e}", p.display())),

@@ -213,3 +213,35 @@ fn sarif_metadata_of_every_rule() {
         );
     }
 }
+
+/// More results than GitHub code scanning keeps per upload: a SARIF notification and a warning
+/// on stderr say so (the report itself keeps every result).
+#[test]
+fn sarif_over_github_result_limit_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: n\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080\n";
+    let text = vec![doc; 5001].join("---\n");
+    std::fs::write(dir.path().join("services.yaml"), text).unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "check",
+            "services.yaml",
+            "--select",
+            "N102",
+            "--format",
+            "sarif",
+        ],
+    );
+    assert_eq!(code(&o), 1);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["runs"][0]["results"].as_array().unwrap().len(), 5001);
+    let notes = v["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
+    assert!(notes.iter().any(|n| n["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("keeps at most 5000")));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("keeps at most 5000"));
+}

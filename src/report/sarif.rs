@@ -61,19 +61,36 @@ const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b'{')
     .add(b'}');
 
-fn location(path: &str, start: Position, end: Position, message: Option<&str>) -> Location {
+fn location(path: &str, start: Position, end: Position) -> Location {
     let physical = PhysicalLocation::builder()
         .artifact_location(artifact(path))
         .region(region(start, end))
         .build();
-    match message {
-        Some(m) => Location::builder()
-            .physical_location(physical)
-            .message(text(m))
-            .build(),
-        None => Location::builder().physical_location(physical).build(),
-    }
+    Location::builder().physical_location(physical).build()
 }
+
+/// A related location with its id, which the result's message links to (`[text](id)`).
+fn related_location(id: i64, path: &str, start: Position, end: Position, m: &str) -> Location {
+    let physical = PhysicalLocation::builder()
+        .artifact_location(artifact(path))
+        .region(region(start, end))
+        .build();
+    Location::builder()
+        .id(id)
+        .physical_location(physical)
+        .message(text(m))
+        .build()
+}
+
+/// SARIF plain-text messages read `[text](id)` as a link; literal brackets are escaped.
+fn escape_link_text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+}
+
+/// GitHub code scanning keeps at most this many results per upload (most severe first).
+pub const GITHUB_RESULT_LIMIT: usize = 5000;
 
 fn descriptor(entry: &RuleEntry, config: &Config) -> ReportingDescriptor {
     let d = &entry.doc;
@@ -136,17 +153,34 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
     let related: Vec<Location> = f
         .related
         .iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             let (s, e) = r.file.range(r.span);
-            location(&r.file.path, s, e, Some(&r.message))
+            related_location(i as i64 + 1, &r.file.path, s, e, &r.message)
         })
         .collect();
+    // Viewers (GitHub among them) show related locations only when the message links to them.
+    let message = if f.related.is_empty() {
+        f.message.clone()
+    } else {
+        let links: Vec<String> = f
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("[{}]({})", escape_link_text(&r.message), i + 1))
+            .collect();
+        format!(
+            "{} (see {})",
+            escape_link_text(&f.message),
+            links.join("; ")
+        )
+    };
     let base = SarifResult::builder()
         .rule_id(f.rule_id.to_string())
         .rule_index(rule_index as i64)
         .level(level)
-        .message(text(f.message.clone()))
-        .locations(vec![location(&f.file.path, f.start(), f.end(), None)])
+        .message(text(message))
+        .locations(vec![location(&f.file.path, f.start(), f.end())])
         .partial_fingerprints(fp);
     match (&f.suppression, related.is_empty()) {
         (None, true) => base.build(),
@@ -200,7 +234,7 @@ pub fn to_value(outcome: &Outcome, config: &Config, category: &str) -> Value {
                 Level::Note => "note",
             };
             let loc = match d.region {
-                Some((s, e)) => location(&d.path, s, e, None),
+                Some((s, e)) => location(&d.path, s, e),
                 None => Location::builder()
                     .physical_location(
                         PhysicalLocation::builder()
@@ -216,6 +250,18 @@ pub fn to_value(outcome: &Outcome, config: &Config, category: &str) -> Value {
                 .build()
         })
         .collect();
+    let mut notifications = notifications;
+    let results = outcome.findings.len();
+    if results > GITHUB_RESULT_LIMIT {
+        notifications.push(
+            Notification::builder()
+                .message(text(format!(
+                    "{results} results: GitHub code scanning keeps at most {GITHUB_RESULT_LIMIT} per upload; use --min-severity or a baseline (--write-baseline) for a first scan of a large repository"
+                )))
+                .level(json!("warning"))
+                .build(),
+        );
+    }
     let invocation = Invocation::builder()
         .execution_successful(true)
         .tool_execution_notifications(notifications)
@@ -231,6 +277,14 @@ pub fn to_value(outcome: &Outcome, config: &Config, category: &str) -> Value {
         )
         .invocations(vec![invocation])
         .column_kind(json!("utf16CodeUnits"))
+        .original_uri_base_ids(BTreeMap::from([(
+            "%SRCROOT%".to_string(),
+            ArtifactLocation::builder()
+                .description(text(
+                    "The directory kube-harden was run from: paths are relative to it",
+                ))
+                .build(),
+        )]))
         .automation_details(
             RunAutomationDetails::builder()
                 .id(format!("{}/", category.trim_end_matches('/')))

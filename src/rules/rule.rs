@@ -36,8 +36,9 @@ impl RuleDoc {
 
     pub fn help_uri(&self) -> String {
         format!(
-            "{}/blob/main/rules/{}.md",
+            "{}/blob/v{}/rules/{}.md",
             env!("CARGO_PKG_REPOSITORY"),
+            env!("CARGO_PKG_VERSION"),
             self.id
         )
     }
