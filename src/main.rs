@@ -3,6 +3,8 @@
 //! arguments, an unreadable config, or a file that could not be fully scanned and was not
 //! allowed to stay unscanned).
 
+mod server;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use kube_harden::config::{Config, Overrides};
 use kube_harden::findings::{Diagnostic, Level};
@@ -33,6 +35,8 @@ enum Command {
     Rules,
     /// Print a rule's page (by id or name).
     Explain { rule: String },
+    /// Run as a Language Server over stdio (diagnostics on open and change), for editors.
+    Server,
 }
 
 const EXIT_CODES: &str = "Exit codes:
@@ -178,6 +182,10 @@ fn main() -> ExitCode {
             None => fail(&format!("unknown rule `{rule}` (see `kube-harden rules`)")),
         },
         Command::Check(args) => check(*args),
+        Command::Server => match server::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("language server: {e}")),
+        },
     }
 }
 
