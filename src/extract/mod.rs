@@ -2,6 +2,7 @@
 
 pub mod bottlerocket;
 pub mod capi;
+pub mod distro;
 pub mod embedded;
 pub mod encryption;
 pub mod flags;
@@ -49,6 +50,7 @@ fn lower_document(doc: &Document, text: &str, facts: &mut FileFacts) {
                     .is_some_and(|a| a.starts_with("eksctl.io/"))
             {
                 bottlerocket::eksctl(root, facts);
+                distro::eksctl::extract(root, facts);
             }
         }
         DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, text, facts),

@@ -109,7 +109,7 @@ spans! {
     ObjectScope { span, ignore } without {}
     NodeSetting { at } without { resource, name }
     ClusterField { peers, at } without { path, list }
-    ManagedCluster { span, fields } without { provider, kind, resource }
+    ManagedCluster { span, fields } without { provider, kind, resource, dialect }
     AuthenticationConfig { anchor, anonymous_enabled, anonymous_paths, jwt_issuers } without {}
     KubeadmFacts {
         api_version, anchor, bootstrap_tokens, certificate_validity_period,
