@@ -44,6 +44,9 @@ fn lower_document(doc: &Document, text: &str, facts: &mut FileFacts) {
             }
             control_plane_objects(root, &kind, facts);
             kube::extract(root, &api_version, &kind, text, facts);
+            if api_version == "v1alpha1" {
+                distro::talos::extra_document(root, &kind, facts);
+            }
             if kind == "ClusterConfig"
                 && root
                     .get_str("apiVersion")
@@ -55,6 +58,8 @@ fn lower_document(doc: &Document, text: &str, facts: &mut FileFacts) {
         }
         DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, text, facts),
         DocKind::Ignition => ignition::extract(root, ignition::Dialect::Ignition, text, facts),
+        DocKind::TalosMachineConfig => distro::talos::machine_config(root, facts),
+        DocKind::OpenShiftInstallConfig => distro::openshift::install_config(root, facts),
         DocKind::Bottlerocket | DocKind::Unknown => {}
     }
 }

@@ -51,6 +51,9 @@ pub enum Origin {
     /// file, a unit's `ExecStart` flags or `Environment=` lines. Other settings may come from
     /// elsewhere (an `EnvironmentFile`, `$OPTS`), so absences are unknown.
     HostConfig,
+    /// A Talos machine config (`cluster.*.extraArgs`, `machine.kubelet.extraArgs` and
+    /// `extraConfig`): Talos writes hardened flags itself (`facts::defaults`).
+    Talos,
 }
 
 impl Origin {
@@ -67,6 +70,7 @@ impl Origin {
             Origin::KubeletConfigFile => "KubeletConfiguration",
             Origin::KubeletFlags => "kubelet flags",
             Origin::HostConfig => "host config",
+            Origin::Talos => "Talos machine config",
         }
     }
 }

@@ -2,3 +2,5 @@
 //! one distribution's files and applies that distribution's defaults.
 
 pub mod eksctl;
+pub mod openshift;
+pub mod talos;
