@@ -44,6 +44,9 @@ fn lower_document(doc: &Document, text: &str, facts: &mut FileFacts) {
             }
             control_plane_objects(root, &kind, facts);
             kube::extract(root, &api_version, &kind, text, facts);
+            if distro::kops::is_kops(&api_version) {
+                distro::kops::extract(root, &kind, facts);
+            }
             if api_version == "v1alpha1" {
                 distro::talos::extra_document(root, &kind, facts);
             }

@@ -54,6 +54,8 @@ pub enum Origin {
     /// A Talos machine config (`cluster.*.extraArgs`, `machine.kubelet.extraArgs` and
     /// `extraConfig`): Talos writes hardened flags itself (`facts::defaults`).
     Talos,
+    /// A kOps `Cluster` spec (`kubeAPIServer`, `kubelet`): kOps fills in its own flags.
+    Kops,
 }
 
 impl Origin {
@@ -71,6 +73,7 @@ impl Origin {
             Origin::KubeletFlags => "kubelet flags",
             Origin::HostConfig => "host config",
             Origin::Talos => "Talos machine config",
+            Origin::Kops => "kOps Cluster spec",
         }
     }
 }

@@ -335,10 +335,36 @@ const TALOS: &[Row] = &[
     (Kubelet, &[Talos], "tls-min-version", "VersionTLS13"),
 ];
 
+/// What kOps sets when its Cluster spec says nothing (kubernetes/kops
+/// pkg/model/components/apiserver.go: anonymous auth always off, its admission plugin list,
+/// `Node,RBAC` with the default `authorization.rbac`; no audit log without `auditLogPath`, no
+/// encryption without `encryptionConfig: true`; the kubelet's webhook authn/authz from
+/// nodeup/pkg/model/kubelet.go).
+const KOPS: &[Row] = &[
+    (ApiServer, &[Kops], "anonymous-auth", "false"),
+    (ApiServer, &[Kops], "authorization-mode", "Node,RBAC"),
+    (
+        ApiServer,
+        &[Kops],
+        "enable-admission-plugins",
+        "NamespaceLifecycle,LimitRanger,ServiceAccount,PersistentVolumeLabel,DefaultStorageClass,DefaultTolerationSeconds,NodeRestriction,Priority,StorageObjectInUseProtection,PersistentVolumeClaimResize,RuntimeClass,MutatingAdmissionWebhook,ValidatingAdmissionWebhook,ResourceQuota",
+    ),
+    (ApiServer, &[Kops], "disable-admission-plugins", ""),
+    (ApiServer, &[Kops], "audit-log-path", ""),
+    (ApiServer, &[Kops], "audit-policy-file", ""),
+    (ApiServer, &[Kops], "audit-webhook-config-file", ""),
+    (ApiServer, &[Kops], "encryption-provider-config", ""),
+    (ApiServer, &[Kops], "token-auth-file", ""),
+    (Kubelet, &[Kops], "anonymous-auth", "false"),
+    (Kubelet, &[Kops], "authorization-mode", "Webhook"),
+    (Kubelet, &[Kops], "authentication-token-webhook", "true"),
+];
+
 pub fn default_for(component: Component, origin: Origin, flag: &str) -> Option<&'static str> {
     TABLE
         .iter()
         .chain(TALOS)
+        .chain(KOPS)
         .find(|(c, origins, f, _)| *c == component && *f == flag && origins.contains(&origin))
         .map(|row| row.3)
 }

@@ -56,6 +56,15 @@ pub struct InstallConfig {
     pub credentials_mode: Option<(String, Span)>,
 }
 
+/// A kOps `Cluster`'s API allow-list (`spec.kubernetesApiAccess`, v1alpha3 `spec.api.access`).
+#[derive(Clone, Debug)]
+pub struct KopsCluster {
+    pub name: String,
+    /// The user's field name, for messages.
+    pub field: &'static str,
+    pub api_access: Vec<super::Peer>,
+}
+
 /// Everything distribution and installer configs say beyond the shared facts.
 #[derive(Clone, Debug, Default)]
 pub struct InstallerFacts {
@@ -63,6 +72,7 @@ pub struct InstallerFacts {
     pub talos: Vec<TalosMachine>,
     pub talos_default_actions: Vec<TalosDefaultAction>,
     pub install_configs: Vec<InstallConfig>,
+    pub kops_clusters: Vec<KopsCluster>,
 }
 
 impl InstallerFacts {
@@ -72,10 +82,12 @@ impl InstallerFacts {
             talos,
             talos_default_actions,
             install_configs,
+            kops_clusters,
         } = other;
         self.secrets.extend(secrets);
         self.talos.extend(talos);
         self.talos_default_actions.extend(talos_default_actions);
         self.install_configs.extend(install_configs);
+        self.kops_clusters.extend(kops_clusters);
     }
 }

@@ -184,7 +184,9 @@ spans! {
     TalosMachine { anchor, api_access_admin } without { control_plane, encryption_secret, sops }
     TalosDefaultAction { span } without { ingress }
     InstallConfig { anchor, publish, credentials_mode } without { name, platform }
-    InstallerFacts { secrets, talos, talos_default_actions, install_configs } without {}
+    KopsCluster { api_access } without { name, field }
+    InstallerFacts { secrets, talos, talos_default_actions, install_configs, kops_clusters }
+        without {}
 }
 
 /// A document not read yet moves with the text that holds it.

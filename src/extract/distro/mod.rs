@@ -2,5 +2,6 @@
 //! one distribution's files and applies that distribution's defaults.
 
 pub mod eksctl;
+pub mod kops;
 pub mod openshift;
 pub mod talos;

@@ -20,6 +20,17 @@ impl Rule for ImdsV1Allowed {
                 );
                 continue;
             }
+            // kOps InstanceGroups: `instanceMetadata.httpTokens: optional`.
+            if s.name == "instanceMetadata.httpTokens" && s.value.eq_ignore_ascii_case("optional") {
+                cx.report(
+                    s.span,
+                    format!(
+                        "{} sets instanceMetadata.httpTokens: optional: IMDSv1 answers any SSRF or pod request with the node's IAM credentials",
+                        s.resource
+                    ),
+                );
+                continue;
+            }
             if s.name != "metadata_options.http_tokens" || !s.value.eq_ignore_ascii_case("optional")
             {
                 continue;
