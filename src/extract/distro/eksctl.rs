@@ -38,6 +38,27 @@ pub fn extract(root: &Node, facts: &mut FileFacts) {
         "vpc_config.endpoint_public_access",
         endpoints.and_then(|e| e.get_entry("publicAccess")),
     );
+    // A fully-private cluster has no public endpoint and only private node groups (eksctl
+    // rejects public ones): `privateCluster.enabled: true` stands for both.
+    let private = root
+        .get("privateCluster")
+        .and_then(|p| p.get_entry("enabled"))
+        .filter(|(_, v)| v.as_bool() == Some(true));
+    if let Some(entry) = private {
+        if !fields
+            .iter()
+            .any(|f| f.path == "vpc_config.endpoint_public_access")
+        {
+            push_scalar(
+                &mut fields,
+                "vpc_config.endpoint_public_access",
+                Some(entry),
+            );
+            if let Some(f) = fields.last_mut() {
+                f.value = Some("false".into());
+            }
+        }
+    }
     push_list(
         &mut fields,
         "vpc_config.public_access_cidrs",
@@ -106,12 +127,19 @@ pub fn extract(root: &Node, facts: &mut FileFacts) {
             .iter()
             .enumerate()
         {
-            node_group(ng, key, kind, i, facts);
+            node_group(ng, key, kind, i, private, facts);
         }
     }
 }
 
-fn node_group(ng: &Node, key: &str, kind: &str, index: usize, facts: &mut FileFacts) {
+fn node_group(
+    ng: &Node,
+    key: &str,
+    kind: &str,
+    index: usize,
+    private_cluster: Option<&(Node, Node)>,
+    facts: &mut FileFacts,
+) {
     let resource = match ng.get_str("name") {
         Some(n) => format!("{key}[{n}]"),
         None => format!("{key}[{index}]"),
@@ -132,11 +160,8 @@ fn node_group(ng: &Node, key: &str, kind: &str, index: usize, facts: &mut FileFa
         ssh.and_then(|s| s.get_entry("sourceSecurityGroupIds")),
         false,
     );
-    push_scalar(
-        &mut fields,
-        "privateNetworking",
-        ng.get_entry("privateNetworking"),
-    );
+    let private = ng.get_entry("privateNetworking").or(private_cluster);
+    push_scalar(&mut fields, "privateNetworking", private);
     // `disableIMDSv1: false` keeps IMDSv1; its default changed between eksctl releases, so
     // only an explicit value is a node setting.
     if let Some((_, v)) = ng.get_entry("disableIMDSv1") {
