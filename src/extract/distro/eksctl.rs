@@ -44,7 +44,13 @@ pub fn extract(root: &Node, facts: &mut FileFacts) {
         .get("privateCluster")
         .and_then(|p| p.get_entry("enabled"))
         .filter(|(_, v)| v.as_bool() == Some(true));
-    if let Some(entry) = private {
+    // A local cluster on AWS Outposts (`outpost.controlPlaneOutpostARN`) has a private API
+    // endpoint only, reached through the Outpost's local gateway (eksctl
+    // userdocs/src/usage/outposts.md).
+    let outpost = root
+        .get("outpost")
+        .and_then(|o| o.get_entry("controlPlaneOutpostARN"));
+    if let Some(entry) = private.or(outpost) {
         if !fields
             .iter()
             .any(|f| f.path == "vpc_config.endpoint_public_access")
