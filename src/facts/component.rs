@@ -64,6 +64,26 @@ impl Origin {
         matches!(self, Origin::KubeadmV1beta3 | Origin::KubeadmV1beta4)
     }
 
+    /// How the user writes a flag in this source, for messages about an absent one:
+    /// `--audit-policy-file`, or the distribution's own field (`spec.kubeAPIServer.auditPolicyFile`
+    /// in a kOps Cluster).
+    pub fn spelling(self, flag: &str) -> String {
+        const KOPS: &[(&str, &str)] = &[
+            ("audit-policy-file", "spec.kubeAPIServer.auditPolicyFile"),
+            ("audit-log-path", "spec.kubeAPIServer.auditLogPath"),
+            (
+                "audit-webhook-config-file",
+                "spec.kubeAPIServer.auditWebhookConfigFile",
+            ),
+            ("encryption-provider-config", "spec.encryptionConfig"),
+        ];
+        let own = match self {
+            Origin::Kops => KOPS.iter().find(|(f, _)| *f == flag).map(|(_, n)| *n),
+            _ => None,
+        };
+        own.map_or_else(|| format!("--{flag}"), str::to_string)
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Origin::StaticPod => "static pod",

@@ -13,8 +13,9 @@
 
 use crate::extract::static_pod::image_tag_version;
 use crate::facts::{
-    Component, ComponentConfig, Direction, FileFacts, FirewallRule, InlineSecret, Located, Origin,
-    Peer, PortRange, Setting, TalosDefaultAction, TalosMachine,
+    Component, ComponentConfig, Direction, FileFacts, FirewallRule, HostConfigKind, HostEntry,
+    InlineSecret, KernelArg, Located, Origin, Peer, PortRange, Setting, TalosDefaultAction,
+    TalosMachine,
 };
 use crate::parse::{Kind, Node};
 use crate::source::Span;
@@ -147,6 +148,7 @@ pub fn machine_config(root: &Node, facts: &mut FileFacts) {
     }
     if let Some(machine) = machine {
         kubelet(machine, root, facts);
+        host(machine, facts);
         facts.installer.talos.push(TalosMachine {
             anchor,
             control_plane,
@@ -208,6 +210,32 @@ fn kubelet(machine: &Node, root: &Node, facts: &mut FileFacts) {
         anchor,
         settings,
     });
+}
+
+/// `machine.install.extraKernelArgs` and `machine.sysctls`, as the shared host facts.
+fn host(machine: &Node, facts: &mut FileFacts) {
+    let args = machine.path(&["install", "extraKernelArgs"]);
+    for a in args.map(Node::items).unwrap_or(&[]) {
+        if let Some(text) = a.as_str().filter(|t| !is_placeholder(t)) {
+            facts.host.kernel_args.push(KernelArg {
+                arg: text.to_string(),
+                span: a.span,
+            });
+        }
+    }
+    for (k, v) in machine.get("sysctls").map(Node::entries).unwrap_or(&[]) {
+        let (Some(key), Some(value)) = (k.as_str(), v.as_str()) else {
+            continue;
+        };
+        facts.host.entries.push(HostEntry {
+            kind: HostConfigKind::Sysctl,
+            source: "machine.sysctls".into(),
+            section: String::new(),
+            key: key.to_string(),
+            value: value.to_string(),
+            span: k.span.cover(v.span),
+        });
+    }
 }
 
 /// `extraArgs`: a map of flag → value, or flag → list of values (repeated flags).
