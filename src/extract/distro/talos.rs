@@ -14,8 +14,8 @@
 use crate::extract::static_pod::image_tag_version;
 use crate::facts::{
     Component, ComponentConfig, Direction, FileFacts, FirewallRule, HostConfigKind, HostEntry,
-    InlineSecret, KernelArg, Located, Origin, Peer, PortRange, Setting, TalosDefaultAction,
-    TalosMachine,
+    HostSetting, InlineSecret, KernelArg, Located, Origin, Peer, PortRange, Setting,
+    TalosDefaultAction, TalosMachine,
 };
 use crate::parse::{Kind, Node};
 use crate::source::Span;
@@ -212,7 +212,8 @@ fn kubelet(machine: &Node, root: &Node, facts: &mut FileFacts) {
     });
 }
 
-/// `machine.install.extraKernelArgs` and `machine.sysctls`, as the shared host facts.
+/// `machine.install.extraKernelArgs`, `machine.sysctls` and registry mirrors, as the shared
+/// host facts.
 fn host(machine: &Node, facts: &mut FileFacts) {
     let args = machine.path(&["install", "extraKernelArgs"]);
     for a in args.map(Node::items).unwrap_or(&[]) {
@@ -221,6 +222,22 @@ fn host(machine: &Node, facts: &mut FileFacts) {
                 arg: text.to_string(),
                 span: a.span,
             });
+        }
+    }
+    // Registry mirrors, under their Talos path (`H118` reads `machine.registries.mirrors`).
+    let mirrors = machine.path(&["registries", "mirrors"]);
+    for (registry, mirror) in mirrors.map(Node::entries).unwrap_or(&[]) {
+        let Some(registry) = registry.as_str() else {
+            continue;
+        };
+        let endpoints = mirror.get("endpoints").map(Node::items).unwrap_or(&[]);
+        for (i, e) in endpoints.iter().enumerate() {
+            if let Some(url) = e.as_str().filter(|t| !is_placeholder(t)) {
+                facts.host_settings.push(HostSetting {
+                    path: format!("machine.registries.mirrors.{registry}.endpoints[{i}]"),
+                    at: Located::at(url.to_string(), e.span),
+                });
+            }
         }
     }
     for (k, v) in machine.get("sysctls").map(Node::entries).unwrap_or(&[]) {
