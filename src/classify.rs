@@ -28,7 +28,38 @@ pub enum DocKind {
     Butane,
     Ignition,
     Bottlerocket,
+    /// A Talos `v1alpha1` machine config (`version: v1alpha1`, `machine`, `cluster`).
+    TalosMachineConfig,
+    /// An OpenShift/OKD `install-config.yaml` (`apiVersion: v1`, no kind, `baseDomain`).
+    OpenShiftInstallConfig,
     Unknown,
+}
+
+/// Top-level keys of a Talos machine config (`pkg/machinery/config/types/v1alpha1`
+/// `Config`), plus SOPS's metadata.
+const TALOS_KEYS: &[&str] = &["version", "debug", "persist", "machine", "cluster", "sops"];
+
+/// A Talos machine config: `version: v1alpha1`, `machine` and `cluster` maps, and no key Talos
+/// does not know (so a random file with those three keys is not taken for one).
+fn is_talos_machine_config(root: &Node) -> bool {
+    root.get_str("version") == Some("v1alpha1")
+        && root.get("machine").is_some_and(Node::is_map)
+        && root.get("cluster").is_some_and(Node::is_map)
+        && root
+            .entries()
+            .iter()
+            .all(|(k, _)| k.as_str().is_some_and(|k| TALOS_KEYS.contains(&k)))
+}
+
+/// An OpenShift install-config: `apiVersion: v1` without `kind`, a `baseDomain` scalar, a
+/// `metadata.name`, and a `platform` map or a `pullSecret` (`openshift/installer`
+/// pkg/types/installconfig.go).
+fn is_install_config(root: &Node) -> bool {
+    root.get_str("apiVersion") == Some("v1")
+        && root.get("kind").is_none()
+        && root.get("baseDomain").and_then(Node::as_str).is_some()
+        && root.path(&["metadata", "name"]).is_some()
+        && (root.get("platform").is_some_and(Node::is_map) || root.get("pullSecret").is_some())
 }
 
 /// Classifies a YAML or JSON document.
@@ -61,6 +92,12 @@ pub fn classify(root: &Node) -> DocKind {
             api_version: api.to_string(),
             kind: kind.to_string(),
         };
+    }
+    if is_install_config(root) {
+        return DocKind::OpenShiftInstallConfig;
+    }
+    if is_talos_machine_config(root) {
+        return DocKind::TalosMachineConfig;
     }
     if root.get("variant").is_some() && root.get("version").is_some() {
         return DocKind::Butane;

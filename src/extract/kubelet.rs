@@ -46,6 +46,18 @@ const FIELDS: &[(&[&str], &str)] = &[
 ];
 
 pub fn extract_config(root: &Node, facts: &mut FileFacts) {
+    facts.components.push(ComponentConfig {
+        component: Component::Kubelet,
+        origin: Origin::KubeletConfigFile,
+        anchor: super::nodes::kind_span(root),
+        settings: config_settings(root, ""),
+    });
+}
+
+/// The settings of a KubeletConfiguration (or a fragment of one, such as Talos
+/// `machine.kubelet.extraConfig`), under flag names; `prefix` goes before each field path in
+/// the setting's written form.
+pub fn config_settings(root: &Node, prefix: &str) -> Vec<Setting> {
     let mut settings = Vec::new();
     for (path, flag) in FIELDS {
         let Some(parent) = root.path(&path[..path.len() - 1]) else {
@@ -60,16 +72,11 @@ pub fn extract_config(root: &Node, facts: &mut FileFacts) {
         let v = flag_value(value);
         settings.push(Setting {
             name: flag.to_string(),
-            written: format!("{}: {v}", path.join(".")),
+            written: format!("{prefix}{}: {v}", path.join(".")),
             at: Located::written(Some(v), key.span.cover(value.span), value.span),
         });
     }
-    facts.components.push(ComponentConfig {
-        component: Component::Kubelet,
-        origin: Origin::KubeletConfigFile,
-        anchor: super::nodes::kind_span(root),
-        settings,
-    });
+    settings
 }
 
 /// A field's value written the way the flag would take it: booleans as `true`/`false`,

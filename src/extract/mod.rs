@@ -2,6 +2,7 @@
 
 pub mod bottlerocket;
 pub mod capi;
+pub mod distro;
 pub mod embedded;
 pub mod encryption;
 pub mod flags;
@@ -43,16 +44,25 @@ fn lower_document(doc: &Document, text: &str, facts: &mut FileFacts) {
             }
             control_plane_objects(root, &kind, facts);
             kube::extract(root, &api_version, &kind, text, facts);
+            if distro::kops::is_kops(&api_version) {
+                distro::kops::extract(root, &kind, facts);
+            }
+            if api_version == "v1alpha1" {
+                distro::talos::extra_document(root, &kind, facts);
+            }
             if kind == "ClusterConfig"
                 && root
                     .get_str("apiVersion")
                     .is_some_and(|a| a.starts_with("eksctl.io/"))
             {
                 bottlerocket::eksctl(root, facts);
+                distro::eksctl::extract(root, facts);
             }
         }
         DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, text, facts),
         DocKind::Ignition => ignition::extract(root, ignition::Dialect::Ignition, text, facts),
+        DocKind::TalosMachineConfig => distro::talos::machine_config(root, facts),
+        DocKind::OpenShiftInstallConfig => distro::openshift::install_config(root, facts),
         DocKind::Bottlerocket | DocKind::Unknown => {}
     }
 }

@@ -94,7 +94,12 @@ fn image_version(container: &Node, component: Component) -> Option<KubernetesVer
     ) {
         return None;
     }
-    let image = container.get("image")?;
+    image_tag_version(container.get("image")?, component)
+}
+
+/// The Kubernetes version an image reference pins when the image is the component's own
+/// (`registry.k8s.io/kube-apiserver:v1.35.0`, `ghcr.io/siderolabs/kubelet:v1.35.0`).
+pub fn image_tag_version(image: &Node, component: Component) -> Option<KubernetesVersion> {
     let text = image.as_str()?;
     let text = text.split('@').next()?;
     let (name, tag) = text.rsplit_once(':')?;

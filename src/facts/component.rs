@@ -51,12 +51,37 @@ pub enum Origin {
     /// file, a unit's `ExecStart` flags or `Environment=` lines. Other settings may come from
     /// elsewhere (an `EnvironmentFile`, `$OPTS`), so absences are unknown.
     HostConfig,
+    /// A Talos machine config (`cluster.*.extraArgs`, `machine.kubelet.extraArgs` and
+    /// `extraConfig`): Talos writes hardened flags itself (`facts::defaults`).
+    Talos,
+    /// A kOps `Cluster` spec (`kubeAPIServer`, `kubelet`): kOps fills in its own flags.
+    Kops,
 }
 
 impl Origin {
     /// Whether this origin is kubeadm, which supplies its own flag defaults.
     pub fn is_kubeadm(self) -> bool {
         matches!(self, Origin::KubeadmV1beta3 | Origin::KubeadmV1beta4)
+    }
+
+    /// How the user writes a flag in this source, for messages about an absent one:
+    /// `--audit-policy-file`, or the distribution's own field (`spec.kubeAPIServer.auditPolicyFile`
+    /// in a kOps Cluster).
+    pub fn spelling(self, flag: &str) -> String {
+        const KOPS: &[(&str, &str)] = &[
+            ("audit-policy-file", "spec.kubeAPIServer.auditPolicyFile"),
+            ("audit-log-path", "spec.kubeAPIServer.auditLogPath"),
+            (
+                "audit-webhook-config-file",
+                "spec.kubeAPIServer.auditWebhookConfigFile",
+            ),
+            ("encryption-provider-config", "spec.encryptionConfig"),
+        ];
+        let own = match self {
+            Origin::Kops => KOPS.iter().find(|(f, _)| *f == flag).map(|(_, n)| *n),
+            _ => None,
+        };
+        own.map_or_else(|| format!("--{flag}"), str::to_string)
     }
 
     pub fn describe(self) -> &'static str {
@@ -67,6 +92,8 @@ impl Origin {
             Origin::KubeletConfigFile => "KubeletConfiguration",
             Origin::KubeletFlags => "kubelet flags",
             Origin::HostConfig => "host config",
+            Origin::Talos => "Talos machine config",
+            Origin::Kops => "kOps Cluster spec",
         }
     }
 }

@@ -208,9 +208,163 @@ const TABLE: &[Row] = &[
     ),
 ];
 
+/// What Talos writes itself when the machine config does not set a flag (siderolabs/talos
+/// internal/app/machined/pkg/controllers/k8s/control_plane_final.go for the control plane,
+/// internal/app/machined/pkg/controllers/k8s/internal/kubeletstate (`NewKubeletConfiguration`)
+/// for the kubelet). Flags Talos writes under `MergeDenied` cannot be overridden and are not
+/// lowered from `extraArgs`; etcd's flags are left unknown.
+const TALOS: &[Row] = &[
+    (ApiServer, &[Talos], "anonymous-auth", "false"),
+    (ApiServer, &[Talos], "profiling", "false"),
+    (ApiServer, &[Talos], "authorization-mode", "Node,RBAC"),
+    (
+        ApiServer,
+        &[Talos],
+        "enable-admission-plugins",
+        "NodeRestriction",
+    ),
+    (ApiServer, &[Talos], "disable-admission-plugins", ""),
+    (
+        ApiServer,
+        &[Talos],
+        "tls-cert-file",
+        "/system/secrets/kubernetes/kube-apiserver/apiserver.crt",
+    ),
+    (
+        ApiServer,
+        &[Talos],
+        "tls-private-key-file",
+        "/system/secrets/kubernetes/kube-apiserver/apiserver.key",
+    ),
+    (
+        ApiServer,
+        &[Talos],
+        "client-ca-file",
+        "/system/secrets/kubernetes/kube-apiserver/ca.crt",
+    ),
+    (
+        ApiServer,
+        &[Talos],
+        "kubelet-client-certificate",
+        "/system/secrets/kubernetes/kube-apiserver/apiserver-kubelet-client.crt",
+    ),
+    (
+        ApiServer,
+        &[Talos],
+        "kubelet-client-key",
+        "/system/secrets/kubernetes/kube-apiserver/apiserver-kubelet-client.key",
+    ),
+    (
+        ApiServer,
+        &[Talos],
+        "etcd-cafile",
+        "/system/secrets/kubernetes/kube-apiserver/etcd-client-ca.crt",
+    ),
+    (
+        ApiServer,
+        &[Talos],
+        "etcd-certfile",
+        "/system/secrets/kubernetes/kube-apiserver/etcd-client.crt",
+    ),
+    (
+        ApiServer,
+        &[Talos],
+        "etcd-keyfile",
+        "/system/secrets/kubernetes/kube-apiserver/etcd-client.key",
+    ),
+    (
+        ApiServer,
+        &[Talos],
+        "encryption-provider-config",
+        "/system/secrets/kubernetes/kube-apiserver/encryptionconfig.yaml",
+    ),
+    (
+        ApiServer,
+        &[Talos],
+        "audit-policy-file",
+        "/system/config/kubernetes/kube-apiserver/auditpolicy.yaml",
+    ),
+    (
+        ApiServer,
+        &[Talos],
+        "audit-log-path",
+        "/var/log/audit/kube/kube-apiserver.log",
+    ),
+    (ApiServer, &[Talos], "audit-log-maxage", "30"),
+    (ApiServer, &[Talos], "audit-log-maxbackup", "10"),
+    (ApiServer, &[Talos], "audit-log-maxsize", "100"),
+    (ApiServer, &[Talos], "tls-min-version", "VersionTLS13"),
+    (ApiServer, &[Talos], "token-auth-file", ""),
+    (ApiServer, &[Talos], "audit-webhook-config-file", ""),
+    (ApiServer, &[Talos], "service-account-lookup", "true"),
+    (ControllerManager, &[Talos], "bind-address", "127.0.0.1"),
+    (ControllerManager, &[Talos], "profiling", "false"),
+    (
+        ControllerManager,
+        &[Talos],
+        "use-service-account-credentials",
+        "true",
+    ),
+    (
+        ControllerManager,
+        &[Talos],
+        "tls-min-version",
+        "VersionTLS13",
+    ),
+    (Scheduler, &[Talos], "bind-address", "127.0.0.1"),
+    (Scheduler, &[Talos], "profiling", "false"),
+    (Scheduler, &[Talos], "tls-min-version", "VersionTLS13"),
+    (Kubelet, &[Talos], "anonymous-auth", "false"),
+    (Kubelet, &[Talos], "authentication-token-webhook", "true"),
+    (Kubelet, &[Talos], "authorization-mode", "Webhook"),
+    (
+        Kubelet,
+        &[Talos],
+        "client-ca-file",
+        "/etc/kubernetes/pki/ca.crt",
+    ),
+    (Kubelet, &[Talos], "read-only-port", "0"),
+    (Kubelet, &[Talos], "rotate-certificates", "true"),
+    (Kubelet, &[Talos], "protect-kernel-defaults", "true"),
+    (
+        Kubelet,
+        &[Talos],
+        "streaming-connection-idle-timeout",
+        "5m0s",
+    ),
+    (Kubelet, &[Talos], "tls-min-version", "VersionTLS13"),
+];
+
+/// What kOps sets when its Cluster spec says nothing (kubernetes/kops
+/// pkg/model/components/apiserver.go: anonymous auth always off, its admission plugin list,
+/// `Node,RBAC` with the default `authorization.rbac`; no audit log without `auditLogPath`, no
+/// encryption without `encryptionConfig: true`; the kubelet's webhook authn/authz from
+/// nodeup/pkg/model/kubelet.go).
+const KOPS: &[Row] = &[
+    (ApiServer, &[Kops], "anonymous-auth", "false"),
+    (ApiServer, &[Kops], "authorization-mode", "Node,RBAC"),
+    (
+        ApiServer,
+        &[Kops],
+        "enable-admission-plugins",
+        "NamespaceLifecycle,LimitRanger,ServiceAccount,PersistentVolumeLabel,DefaultStorageClass,DefaultTolerationSeconds,NodeRestriction,Priority,StorageObjectInUseProtection,PersistentVolumeClaimResize,RuntimeClass,MutatingAdmissionWebhook,ValidatingAdmissionWebhook,ResourceQuota",
+    ),
+    (ApiServer, &[Kops], "disable-admission-plugins", ""),
+    (ApiServer, &[Kops], "audit-log-path", ""),
+    (ApiServer, &[Kops], "audit-policy-file", ""),
+    (ApiServer, &[Kops], "audit-webhook-config-file", ""),
+    (ApiServer, &[Kops], "encryption-provider-config", ""),
+    (ApiServer, &[Kops], "token-auth-file", ""),
+    (Kubelet, &[Kops], "anonymous-auth", "false"),
+    (Kubelet, &[Kops], "authorization-mode", "Webhook"),
+    (Kubelet, &[Kops], "authentication-token-webhook", "true"),
+];
+
 pub fn default_for(component: Component, origin: Origin, flag: &str) -> Option<&'static str> {
     TABLE
         .iter()
+        .chain(TALOS)
+        .chain(KOPS)
         .find(|(c, origins, f, _)| *c == component && *f == flag && origins.contains(&origin))
         .map(|row| row.3)
 }

@@ -67,7 +67,42 @@ pub struct ManagedCluster {
     /// The resource's type label, where findings about absent settings point.
     pub span: Span,
     pub fields: Vec<ClusterField>,
+    /// Which configuration language wrote it, for the field names in messages.
+    pub dialect: Dialect,
 }
+
+/// The configuration language of a managed cluster: messages name the user's own fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    Terraform,
+    /// eksctl `ClusterConfig` (`eksctl.io/v1alpha5`).
+    Eksctl,
+}
+
+/// Provider paths (Terraform's) and the eksctl field that means the same.
+const EKSCTL_NAMES: &[(&str, &str)] = &[
+    (
+        "vpc_config.endpoint_public_access",
+        "vpc.clusterEndpoints.publicAccess",
+    ),
+    ("vpc_config.public_access_cidrs", "vpc.publicAccessCIDRs"),
+    (
+        "enabled_cluster_log_types",
+        "cloudWatch.clusterLogging.enableTypes",
+    ),
+    ("encryption_config", "secretsEncryption.keyARN"),
+    ("version", "metadata.version"),
+    (
+        "access_config.authentication_mode",
+        "accessConfig.authenticationMode",
+    ),
+    ("upgrade_policy.support_type", "upgradePolicy.supportType"),
+    ("remote_access.ec2_ssh_key", "ssh.publicKeyName"),
+    (
+        "remote_access.source_security_group_ids",
+        "ssh.sourceSecurityGroupIds",
+    ),
+];
 
 impl ManagedCluster {
     pub fn field(&self, path: &str) -> Option<&ClusterField> {
@@ -82,6 +117,18 @@ impl ManagedCluster {
                 Some(v) => ClusterSetting::Set(v, f),
                 None => ClusterSetting::Unknown,
             },
+        }
+    }
+
+    /// The user's name for a provider path: `terraform` (the words the Terraform message uses)
+    /// for Terraform, the eksctl field for eksctl.
+    pub fn term<'a>(&self, path: &str, terraform: &'a str) -> &'a str {
+        match self.dialect {
+            Dialect::Terraform => terraform,
+            Dialect::Eksctl => EKSCTL_NAMES
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map_or(terraform, |(_, e)| e),
         }
     }
 

@@ -8,6 +8,7 @@ pub mod component_config;
 pub mod defaults;
 pub mod embedded;
 pub mod host;
+pub mod installer;
 pub mod kube;
 pub mod kubeadm;
 pub mod located;
@@ -19,6 +20,7 @@ pub use component::*;
 pub use component_config::*;
 pub use embedded::{DocFormat, EmbeddedDoc, Want};
 pub use host::*;
+pub use installer::*;
 pub use kubeadm::*;
 pub use located::{Located, Place, Provenance, RelatedPlace};
 pub use managed::*;
@@ -59,4 +61,6 @@ pub struct FileFacts {
     pub managed_clusters: Vec<ManagedCluster>,
     /// Documents embedded in this file's values, not read yet (empty once `extract` returns).
     pub embedded_docs: Vec<EmbeddedDoc>,
+    /// Distribution and installer configs (Talos, OpenShift) beyond the shared facts.
+    pub installer: InstallerFacts,
 }

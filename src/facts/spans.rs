@@ -109,7 +109,7 @@ spans! {
     ObjectScope { span, ignore } without {}
     NodeSetting { at } without { resource, name }
     ClusterField { peers, at } without { path, list }
-    ManagedCluster { span, fields } without { provider, kind, resource }
+    ManagedCluster { span, fields } without { provider, kind, resource, dialect }
     AuthenticationConfig { anchor, anonymous_enabled, anonymous_paths, jwt_issuers } without {}
     KubeadmFacts {
         api_version, anchor, bootstrap_tokens, certificate_validity_period,
@@ -177,8 +177,16 @@ spans! {
     FileFacts {
         components, firewall_rules, remote_resources, host_settings, objects, kubeadm,
         kubernetes_versions, encryption_configs, legacy_token_secrets, authentication_configs,
-        kube, host, node_settings, managed_clusters, embedded_docs
+        kube, host, node_settings, managed_clusters, embedded_docs, installer
     } without {}
+    // facts/installer.rs
+    InlineSecret { span } without { source, field, what }
+    TalosMachine { anchor, api_access_admin } without { control_plane, encryption_secret, sops }
+    TalosDefaultAction { span } without { ingress }
+    InstallConfig { anchor, publish, credentials_mode } without { name, platform }
+    KopsCluster { api_access } without { name, field }
+    InstallerFacts { secrets, talos, talos_default_actions, install_configs, kops_clusters }
+        without {}
 }
 
 /// A document not read yet moves with the text that holds it.
@@ -250,6 +258,7 @@ impl FileFacts {
             node_settings,
             managed_clusters,
             embedded_docs,
+            installer,
         } = other;
         self.components.extend(components);
         self.embedded_docs.extend(embedded_docs);
@@ -266,6 +275,7 @@ impl FileFacts {
         self.host.append(host);
         self.node_settings.extend(node_settings);
         self.managed_clusters.extend(managed_clusters);
+        self.installer.append(installer);
     }
 }
 

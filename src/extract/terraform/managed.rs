@@ -128,6 +128,7 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
         resource: res.address.clone(),
         span: res.header(),
         fields,
+        dialect: crate::facts::Dialect::Terraform,
     });
 }
 

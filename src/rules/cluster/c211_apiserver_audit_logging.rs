@@ -17,15 +17,18 @@ impl Rule for ApiserverAuditLogging {
                 (Some(true), _, _) => cx.report(
                     c.get("audit-policy-file").map(|s| s.span).unwrap_or(c.anchor),
                     format!(
-                        "{} has no --audit-policy-file: no request is audited, so actions cannot be traced to a user",
-                        cp::who(c)
+                        "{} has no {}: no request is audited, so actions cannot be traced to a user",
+                        cp::who(c),
+                        c.origin.spelling("audit-policy-file")
                     ),
                 ),
                 (Some(false), Some(true), Some(true)) => cx.report(
                     c.anchor,
                     format!(
-                        "{} has an audit policy but neither --audit-log-path nor --audit-webhook-config-file: audit events go nowhere",
-                        cp::who(c)
+                        "{} has an audit policy but neither {} nor {}: audit events go nowhere",
+                        cp::who(c),
+                        c.origin.spelling("audit-log-path"),
+                        c.origin.spelling("audit-webhook-config-file")
                     ),
                 ),
                 _ => {}

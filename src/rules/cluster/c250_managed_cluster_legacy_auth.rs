@@ -17,7 +17,7 @@ impl Rule for ManagedClusterLegacyAuth {
                         c.setting("access_config.authentication_mode")
                     {
                         if m == "CONFIG_MAP" {
-                            report_field(cx, f, format!("{} sets authentication_mode = \"CONFIG_MAP\": access is granted only through the aws-auth ConfigMap, without EKS access entries or their audit trail", c.resource));
+                            report_field(cx, f, format!("{} sets {} = \"CONFIG_MAP\": access is granted only through the aws-auth ConfigMap, without EKS access entries or their audit trail", c.resource, c.term("access_config.authentication_mode", "authentication_mode")));
                         }
                     }
                 }

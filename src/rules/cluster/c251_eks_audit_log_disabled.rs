@@ -18,8 +18,9 @@ impl Rule for EksAuditLogDisabled {
                 ClusterSetting::Absent => cx.report(
                     c.span,
                     format!(
-                        "{} sets no enabled_cluster_log_types: the Kubernetes audit log (who did what with which credentials) is not kept",
-                        c.resource
+                        "{} sets no {}: the Kubernetes audit log (who did what with which credentials) is not kept",
+                        c.resource,
+                        c.term("enabled_cluster_log_types", "enabled_cluster_log_types")
                     ),
                 ),
                 ClusterSetting::Set(_, f) => {

@@ -1,6 +1,6 @@
 //! C450: a managed cluster does not envelope-encrypt Secrets with a customer-managed KMS key.
 
-use crate::facts::{ClusterSetting, FileFacts, Provider};
+use crate::facts::{ClusterSetting, Dialect, FileFacts, Provider};
 use crate::rules::{Cx, Rule};
 
 pub struct ManagedClusterSecretsWithoutKms;
@@ -10,7 +10,13 @@ impl Rule for ManagedClusterSecretsWithoutKms {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in facts.managed_clusters.iter().filter(|c| !c.is_node_pool()) {
             let (path, what) = match c.provider {
-                Provider::Eks => ("encryption_config", "no encryption_config"),
+                Provider::Eks => (
+                    "encryption_config",
+                    match c.dialect {
+                        Dialect::Eksctl => "no secretsEncryption.keyARN",
+                        Dialect::Terraform => "no encryption_config",
+                    },
+                ),
                 Provider::Gke => ("database_encryption.state", "no database_encryption"),
                 Provider::Aks => ("key_management_service", "no key_management_service"),
             };

@@ -32,8 +32,9 @@ impl Rule for ManagedClusterVersionEol {
                 if m < oldest {
                     crate::rules::managed::report_field(cx, f,
                         format!(
-                            "{} runs Kubernetes {v} ({path}); 1.{m} is past end of life (supported minors on {TABLE_DATE}: 1.{oldest} and later)",
-                            c.resource
+                            "{} runs Kubernetes {v} ({}); 1.{m} is past end of life (supported minors on {TABLE_DATE}: 1.{oldest} and later)",
+                            c.resource,
+                            c.term(path, path)
                         ),
                     );
                 }

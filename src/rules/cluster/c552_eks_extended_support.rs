@@ -21,8 +21,9 @@ impl Rule for EksExtendedSupport {
                         cx,
                         f,
                         format!(
-                            "{} sets upgrade_policy support_type = \"EXTENDED\": when standard support ends the cluster stays on its old minor instead of being upgraded",
-                            c.resource
+                            "{} sets {} = \"EXTENDED\": when standard support ends the cluster stays on its old minor instead of being upgraded",
+                            c.resource,
+                            c.term("upgrade_policy.support_type", "upgrade_policy support_type")
                         ),
                     );
                 }

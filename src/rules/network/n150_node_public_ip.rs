@@ -39,7 +39,7 @@ impl Rule for NodePublicIp {
             .filter(|s| !is_gateway(&s.resource))
         {
             let public = match s.name.as_str() {
-                "associate_public_ip_address" => s.value == "true",
+                "associate_public_ip_address" | "associatePublicIp" => s.value == "true",
                 "network_interface.access_config" | "ip_configuration.public_ip_address_id" => {
                     s.value == "present"
                 }
@@ -48,6 +48,7 @@ impl Rule for NodePublicIp {
             if public {
                 let what = match s.name.as_str() {
                     "associate_public_ip_address" => "associate_public_ip_address = true",
+                    "associatePublicIp" => "associatePublicIp: true",
                     "network_interface.access_config" => "an access_config block (an external IP)",
                     _ => "a public IP address on its NIC",
                 };

@@ -9,6 +9,28 @@ pub static RULE: ImdsV1Allowed = ImdsV1Allowed;
 impl Rule for ImdsV1Allowed {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for s in &facts.node_settings {
+            // eksctl node groups: `disableIMDSv1: false`.
+            if s.name == "disableIMDSv1" && s.value == "false" {
+                cx.report(
+                    s.span,
+                    format!(
+                        "{} sets disableIMDSv1: false: IMDSv1 answers any SSRF or pod request with the node's IAM credentials",
+                        s.resource
+                    ),
+                );
+                continue;
+            }
+            // kOps InstanceGroups: `instanceMetadata.httpTokens: optional`.
+            if s.name == "instanceMetadata.httpTokens" && s.value.eq_ignore_ascii_case("optional") {
+                cx.report(
+                    s.span,
+                    format!(
+                        "{} sets instanceMetadata.httpTokens: optional: IMDSv1 answers any SSRF or pod request with the node's IAM credentials",
+                        s.resource
+                    ),
+                );
+                continue;
+            }
             if s.name != "metadata_options.http_tokens" || !s.value.eq_ignore_ascii_case("optional")
             {
                 continue;

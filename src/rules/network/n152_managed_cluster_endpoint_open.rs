@@ -11,7 +11,7 @@ pub static RULE: ManagedClusterEndpointOpen = ManagedClusterEndpointOpen;
 
 /// Reports world entries of the allow-list fields, or the absence of any allow-list.
 /// `absent: None` when an empty allow-list blocks everything (GKE).
-fn allow_list(c: &ManagedCluster, paths: &[&str], absent: Option<&str>, cx: &mut Cx) {
+fn allow_list(c: &ManagedCluster, paths: &[&str], absent: Option<String>, cx: &mut Cx) {
     if paths.iter().any(|p| is_unknown(c, p)) {
         return;
     }
@@ -63,7 +63,10 @@ impl Rule for ManagedClusterEndpointOpen {
                     allow_list(
                         c,
                         &["vpc_config.public_access_cidrs"],
-                        Some("has a public API endpoint without public_access_cidrs, which defaults to 0.0.0.0/0"),
+                        Some(format!(
+                            "has a public API endpoint without {}, which defaults to 0.0.0.0/0",
+                            c.term("vpc_config.public_access_cidrs", "public_access_cidrs")
+                        )),
                         cx,
                     );
                 }
@@ -109,7 +112,7 @@ impl Rule for ManagedClusterEndpointOpen {
                             "api_server_access_profile.authorized_ip_ranges",
                             "api_server_authorized_ip_ranges",
                         ],
-                        Some("has a public API server without authorized_ip_ranges and is not a private cluster: any address can reach it"),
+                        Some("has a public API server without authorized_ip_ranges and is not a private cluster: any address can reach it".to_string()),
                         cx,
                     );
                 }
