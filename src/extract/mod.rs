@@ -2,6 +2,7 @@
 
 pub mod bottlerocket;
 pub mod capi;
+pub mod distro;
 pub mod embedded;
 pub mod encryption;
 pub mod flags;

@@ -51,12 +51,48 @@ pub enum Origin {
     /// file, a unit's `ExecStart` flags or `Environment=` lines. Other settings may come from
     /// elsewhere (an `EnvironmentFile`, `$OPTS`), so absences are unknown.
     HostConfig,
+    /// A k3s or RKE2 `config.yaml` (`kube-apiserver-arg: [...]` and friends). `complete`: the
+    /// distribution's defaults apply to absent flags (the main config, and no drop-in of the
+    /// same set touches the component); else absences are unknown.
+    Rancher { distro: Distro, complete: bool },
+    /// kubespray inventory variables (`kube_api_anonymous_auth`): one file of a precedence
+    /// chain, so an absent variable is unknown.
+    Kubespray,
+    /// A kind `kubeadmConfigPatches` entry: merged into the kubeadm config kind generates, so
+    /// only what the patch sets is known.
+    KindPatch,
+    /// A MicroK8s args file (`args/kube-apiserver`): the component's whole command line, so an
+    /// absent flag takes the component's own flag default.
+    MicroK8s,
+}
+
+/// A Kubernetes distribution whose own config file sets component flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Distro {
+    K3s,
+    Rke2,
+    /// RKE2 with `profile: cis` (audit logging on, among others).
+    Rke2Cis,
+}
+
+impl Distro {
+    pub fn name(self) -> &'static str {
+        match self {
+            Distro::K3s => "k3s",
+            Distro::Rke2 | Distro::Rke2Cis => "RKE2",
+        }
+    }
 }
 
 impl Origin {
     /// Whether this origin is kubeadm, which supplies its own flag defaults.
     pub fn is_kubeadm(self) -> bool {
         matches!(self, Origin::KubeadmV1beta3 | Origin::KubeadmV1beta4)
+    }
+
+    /// Whether this is a kubelet command line (its flag defaults are the insecure ones).
+    pub fn is_kubelet_flags(self) -> bool {
+        matches!(self, Origin::KubeletFlags | Origin::MicroK8s)
     }
 
     pub fn describe(self) -> &'static str {
@@ -67,6 +103,17 @@ impl Origin {
             Origin::KubeletConfigFile => "KubeletConfiguration",
             Origin::KubeletFlags => "kubelet flags",
             Origin::HostConfig => "host config",
+            Origin::Rancher {
+                distro: Distro::K3s,
+                ..
+            } => "k3s config",
+            Origin::Rancher {
+                distro: Distro::Rke2 | Distro::Rke2Cis,
+                ..
+            } => "RKE2 config",
+            Origin::Kubespray => "kubespray inventory",
+            Origin::MicroK8s => "MicroK8s args file",
+            Origin::KindPatch => "kind kubeadmConfigPatches",
         }
     }
 }

@@ -6,6 +6,8 @@
 pub mod component;
 pub mod component_config;
 pub mod defaults;
+pub mod distro;
+pub mod distro_defaults;
 pub mod embedded;
 pub mod host;
 pub mod kube;
@@ -18,6 +20,7 @@ pub mod spans;
 pub use component::*;
 pub use component_config::*;
 pub use embedded::{DocFormat, EmbeddedDoc, Want};
+pub use distro::DistroConfig;
 pub use host::*;
 pub use kubeadm::*;
 pub use located::{Located, Place, Provenance, RelatedPlace};
@@ -59,4 +62,6 @@ pub struct FileFacts {
     pub managed_clusters: Vec<ManagedCluster>,
     /// Documents embedded in this file's values, not read yet (empty once `extract` returns).
     pub embedded_docs: Vec<EmbeddedDoc>,
+    /// Distribution config files (k3s/RKE2 `config.yaml`, kind `Cluster`) beyond their flags.
+    pub distro: Vec<DistroConfig>,
 }

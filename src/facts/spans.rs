@@ -177,8 +177,9 @@ spans! {
     FileFacts {
         components, firewall_rules, remote_resources, host_settings, objects, kubeadm,
         kubernetes_versions, encryption_configs, legacy_token_secrets, authentication_configs,
-        kube, host, node_settings, managed_clusters, embedded_docs
+        kube, host, node_settings, managed_clusters, embedded_docs, distro
     } without {}
+    DistroConfig { anchor, fields } without { distro, main, server, sops, elsewhere }
 }
 
 /// A document not read yet moves with the text that holds it.
@@ -250,6 +251,7 @@ impl FileFacts {
             node_settings,
             managed_clusters,
             embedded_docs,
+            distro,
         } = other;
         self.components.extend(components);
         self.embedded_docs.extend(embedded_docs);
@@ -266,6 +268,7 @@ impl FileFacts {
         self.host.append(host);
         self.node_settings.extend(node_settings);
         self.managed_clusters.extend(managed_clusters);
+        self.distro.extend(distro);
     }
 }
 

@@ -17,8 +17,9 @@ impl Rule for ApiserverAuditLogging {
                 (Some(true), _, _) => cx.report(
                     c.get("audit-policy-file").map(|s| s.span).unwrap_or(c.anchor),
                     format!(
-                        "{} has no --audit-policy-file: no request is audited, so actions cannot be traced to a user",
-                        cp::who(c)
+                        "{} has no --audit-policy-file: no request is audited, so actions cannot be traced to a user{}",
+                        cp::who(c),
+                        cp::distro_fix(c, "audit-policy-file")
                     ),
                 ),
                 (Some(false), Some(true), Some(true)) => cx.report(

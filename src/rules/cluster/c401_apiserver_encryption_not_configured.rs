@@ -16,8 +16,9 @@ impl Rule for ApiserverEncryptionNotConfigured {
                         .map(|s| s.span)
                         .unwrap_or(c.anchor),
                     format!(
-                        "{} has no --encryption-provider-config: Secrets are written to etcd, its snapshots and backups in plain text",
-                        cp::who(c)
+                        "{} has no --encryption-provider-config: Secrets are written to etcd, its snapshots and backups in plain text{}",
+                        cp::who(c),
+                        cp::distro_fix(c, "encryption-provider-config")
                     ),
                 );
             }

@@ -1,0 +1,56 @@
+//! C260: k3s/RKE2 write the cluster-admin kubeconfig readable by other users of the node.
+
+use crate::facts::FileFacts;
+use crate::rules::{Cx, Rule};
+
+pub struct AdminKubeconfigWorldReadable;
+pub static RULE: AdminKubeconfigWorldReadable = AdminKubeconfigWorldReadable;
+
+/// A file mode as k3s parses it (`strconv.ParseInt(mode, 8, 32)`); `None` when not octal.
+fn mode(v: &str) -> Option<u32> {
+    let t = v.trim();
+    let t = t.strip_prefix("0o").unwrap_or(t);
+    if t.is_empty() || t.len() > 5 {
+        return None;
+    }
+    u32::from_str_radix(t, 8).ok()
+}
+
+impl Rule for AdminKubeconfigWorldReadable {
+    fn check(&self, facts: &FileFacts, cx: &mut Cx) {
+        for d in &facts.distro {
+            let Some(v) = d.get("write-kubeconfig-mode") else {
+                continue;
+            };
+            let Some(m) = mode(&v.value) else { continue };
+            let who = match (m & 0o004 != 0, m & 0o040 != 0) {
+                (true, _) => "every user of the node",
+                (false, true) => "the file's group",
+                _ => continue,
+            };
+            let path = if d.distro == "RKE2" {
+                "/etc/rancher/rke2/rke2.yaml"
+            } else {
+                "/etc/rancher/k3s/k3s.yaml"
+            };
+            cx.report(
+                v.span,
+                format!(
+                    "{} writes its cluster-admin kubeconfig {path} with mode {:04o} (`write-kubeconfig-mode: {}`): {who} can read full control of the cluster",
+                    d.distro, m, v.value
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn modes() {
+        assert_eq!(super::mode("0644"), Some(0o644));
+        assert_eq!(super::mode("644"), Some(0o644));
+        assert_eq!(super::mode("0600"), Some(0o600));
+        assert_eq!(super::mode("rw"), None);
+    }
+}
