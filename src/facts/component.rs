@@ -111,7 +111,7 @@ impl Origin {
                 distro: Distro::Rke2 | Distro::Rke2Cis,
                 ..
             } => "RKE2 config",
-            Origin::Kubespray => "kubespray inventory",
+            Origin::Kubespray => "kubespray variables",
             Origin::MicroK8s => "MicroK8s args file",
             Origin::KindPatch => "kind kubeadmConfigPatches",
         }

@@ -1,5 +1,4 @@
-//! kubespray inventories: `group_vars/<group>/*.yml`, `group_vars/<group>.yml`, `host_vars/…`
-//! and the roles' `defaults/`. kubespray renders its kubeadm config from these variables
+//! kubespray inventories: `group_vars/<group>/*.yml`, `group_vars/<group>.yml`, `host_vars/…`. kubespray renders its kubeadm config from these variables
 //! (`roles/kubernetes/control-plane/templates/kubeadm-config.v1beta4.yaml.j2`), so each
 //! variable that becomes a component flag is lowered to that flag, written under the
 //! variable's name.
@@ -8,7 +7,11 @@
 //! groups < `host_vars`; within a group directory, later files (lexical order) win. A value that
 //! a file of equal or higher precedence also sets is not judged here (which host ends up with
 //! which value is not in view); an absent variable is unknown (its value is in another file or
-//! a role default), so only what a file sets is judged. Jinja values are unknown.
+//! a role default), so only what a file sets is judged, except for kubespray's insecure role
+//! defaults (`DEFAULTS`): a variable that no file of the inventory sets takes that default,
+//! reported at `group_vars/k8s_cluster/k8s-cluster.yml` (else the group's first file).
+//! Jinja values are unknown. The roles' own `defaults/` are not judged: an inventory may
+//! override any of them.
 
 use super::common::{components_rev, keys_of, templated, yaml_files_in};
 use crate::facts::{Component, ComponentConfig, FileFacts, Origin, Setting};
@@ -17,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 /// A file's place in an inventory.
 pub struct At {
-    /// 0 role defaults, 1 `all`, 2 `k8s_cluster`, 3 other groups, 4 `host_vars`.
+    /// 1 `all`, 2 `k8s_cluster`, 3 other groups, 4 `host_vars`.
     rank: u8,
     group: String,
     /// The other files of the inventory that may override this one, with their rank and group.
@@ -46,16 +49,6 @@ pub fn recognise(path: &Path) -> Option<At> {
             rank,
             group,
             others: inventory_files(inventory),
-            this: path.to_path_buf(),
-        });
-    }
-    // `roles/<role>/defaults/main.yml` or `roles/<role>/defaults/main/<file>.yml`.
-    let d = c.iter().position(|s| s == "defaults")?;
-    if (d == 1 || d == 2) && c.get(d + 2).is_some_and(|r| r == "roles") {
-        return Some(At {
-            rank: 0,
-            group: String::new(),
-            others: Vec::new(),
             this: path.to_path_buf(),
         });
     }
@@ -206,6 +199,51 @@ const VARS: &[(&str, Component, &str, Map)] = &[
     ),
 ];
 
+/// kubespray's role defaults that are insecure, for variables no file of the inventory sets:
+/// (variable, as written, component, flag, flag value, source file in kubespray @46dbdd3).
+const DEFAULTS: &[(&str, &str, Component, &str, &str, &str)] = &[
+    (
+        "kube_api_anonymous_auth",
+        "true",
+        Component::ApiServer,
+        "anonymous-auth",
+        "true",
+        "roles/kubespray_defaults/defaults/main/main.yml",
+    ),
+    (
+        "kube_encrypt_secret_data",
+        "false",
+        Component::ApiServer,
+        "encryption-provider-config",
+        "",
+        "roles/kubernetes/control-plane/defaults/main/main.yml",
+    ),
+    (
+        "kubernetes_audit",
+        "false",
+        Component::ApiServer,
+        "audit-policy-file",
+        "",
+        "roles/kubernetes/control-plane/defaults/main/main.yml",
+    ),
+    (
+        "kube_controller_manager_bind_address",
+        "\"::\"",
+        Component::ControllerManager,
+        "bind-address",
+        "::",
+        "roles/kubernetes/control-plane/defaults/main/main.yml",
+    ),
+    (
+        "kube_scheduler_bind_address",
+        "\"::\"",
+        Component::Scheduler,
+        "bind-address",
+        "::",
+        "roles/kubernetes/control-plane/defaults/main/kube-scheduler.yml",
+    ),
+];
+
 /// Variables kubespray alone uses, one of which a file needs to be taken for its inventory.
 fn is_kubespray_var(name: &str) -> bool {
     VARS.iter().any(|v| v.0 == name)
@@ -258,8 +296,20 @@ pub fn extract(at: &At, root: &Node, facts: &mut FileFacts) -> bool {
         Some(p) => p.1.push(s),
         None => per.push((c, vec![s.clone()], s.span)),
     };
+    let set_anywhere =
+        |var: &str| anywhere.iter().any(|a| a == var) || entries.iter().any(|e| e.0 == var);
+    // With an AuthenticationConfiguration kubespray passes no --anonymous-auth (the template's
+    // `kube_apiserver_use_authentication_config_file`): not in view. Either way, the anonymous
+    // setting is not judged.
+    // `remove_anonymous_access: true` (kubespray's hardening profile) deletes the RBAC
+    // bindings of anonymous users instead; set in another file, its value is not in view.
+    let anon_removed = match entries.iter().find(|e| e.0 == "remove_anonymous_access") {
+        Some(e) => value_text(e.2).and_then(|v| crate::parse::yaml11_bool(&v)) != Some(false),
+        None => anywhere.iter().any(|a| a == "remove_anonymous_access"),
+    };
+    let authn_file = set_anywhere("kube_apiserver_use_authentication_config_file") || anon_removed;
     for (k, kn, v) in &entries {
-        if !live(k) {
+        if !live(k) || (*k == "kube_api_anonymous_auth" && authn_file) {
             continue;
         }
         let Some(value) = value_text(v) else { continue };
@@ -319,6 +369,41 @@ pub fn extract(at: &At, root: &Node, facts: &mut FileFacts) -> bool {
                     setting("audit-policy-file", String::new(), kn, v, &written),
                 ),
                 _ => {}
+            }
+        }
+    }
+    // The inventory's first `k8s_cluster` file carries kubespray's own insecure defaults for
+    // what no file of the inventory sets.
+    let cluster_files: Vec<&PathBuf> = at
+        .others
+        .iter()
+        .filter(|(r, _, _)| *r == 2)
+        .map(|o| &o.2)
+        .collect();
+    let named = |p: &&&PathBuf| {
+        p.file_stem()
+            .is_some_and(|s| s == "k8s-cluster" || s == "k8s_cluster")
+    };
+    let first_cluster_file = cluster_files
+        .iter()
+        .find(named)
+        .or(cluster_files.first())
+        .copied();
+    if at.rank == 2 && first_cluster_file == Some(&at.this) {
+        if let Some((_, first_key, _)) = entries.first() {
+            for (var, shown, component, flag, value, source) in DEFAULTS {
+                let skip = set_anywhere(var)
+                    || (*var == "kubernetes_audit" && set_anywhere("kubernetes_audit_webhook"))
+                    || (*var == "kube_api_anonymous_auth" && authn_file);
+                if !skip {
+                    let written = format!(
+                        "{var}: {shown}, kubespray's default ({source}), which no file of this inventory overrides"
+                    );
+                    push(
+                        *component,
+                        setting(flag, value.to_string(), first_key, first_key, &written),
+                    );
+                }
             }
         }
     }

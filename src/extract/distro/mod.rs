@@ -87,7 +87,7 @@ mod tests {
             ks
         ));
         assert!(taken("/i/inventory/x/group_vars/all.yml", ks));
-        assert!(taken(
+        assert!(!taken(
             "/k/roles/kubespray_defaults/defaults/main/main.yml",
             ks
         ));

@@ -1,4 +1,4 @@
-//! C260: k3s/RKE2 write the cluster-admin kubeconfig readable by other users of the node.
+//! C260: k3s/RKE2 write the cluster-admin kubeconfig readable by every user of the node.
 
 use crate::facts::FileFacts;
 use crate::rules::{Cx, Rule};
@@ -23,11 +23,11 @@ impl Rule for AdminKubeconfigWorldReadable {
                 continue;
             };
             let Some(m) = mode(&v.value) else { continue };
-            let who = match (m & 0o004 != 0, m & 0o040 != 0) {
-                (true, _) => "every user of the node",
-                (false, true) => "the file's group",
-                _ => continue,
-            };
+            // Group read alone is how `write-kubeconfig-group` shares the file with an admin
+            // group on purpose: only read for others is flagged.
+            if m & 0o004 == 0 {
+                continue;
+            }
             let path = if d.distro == "RKE2" {
                 "/etc/rancher/rke2/rke2.yaml"
             } else {
@@ -36,7 +36,7 @@ impl Rule for AdminKubeconfigWorldReadable {
             cx.report(
                 v.span,
                 format!(
-                    "{} writes its cluster-admin kubeconfig {path} with mode {:04o} (`write-kubeconfig-mode: {}`): {who} can read full control of the cluster",
+                    "{} writes its cluster-admin kubeconfig {path} with mode {:04o} (`write-kubeconfig-mode: {}`): every user of the node can read full control of the cluster",
                     d.distro, m, v.value
                 ),
             );

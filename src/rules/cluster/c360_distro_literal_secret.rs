@@ -16,7 +16,24 @@ const SECRETS: &[(&str, &str)] = &[
 /// Values that are not a literal secret: templates, environment references, placeholders.
 fn literal(v: &str) -> bool {
     let t = v.trim();
-    let placeholder = t.starts_with('<') && t.ends_with('>');
+    // Placeholders of examples and templates (`<token>`, `your-token`, `changeme`, `foo`).
+    let lower = t.to_ascii_lowercase();
+    let placeholder = (t.starts_with('<') && t.ends_with('>'))
+        || t.chars().count() < 8
+        || [
+            "example",
+            "changeme",
+            "change-me",
+            "your",
+            "xxxx",
+            "placeholder",
+            "replace",
+            "redacted",
+            "secret-here",
+            "token-here",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
     let indirect =
         t.starts_with('$') || t.starts_with("ENC[") || crate::extract::distro::templated(t);
     !(t.is_empty() || placeholder || indirect)
@@ -77,6 +94,8 @@ mod tests {
         assert!(!super::literal("${K3S_TOKEN}"));
         assert!(!super::literal("{{ k3s_token }}"));
         assert!(!super::literal("ENC[AES256_GCM,data:...]"));
+        assert!(!super::literal("boop"));
+        assert!(!super::literal("your-secure-token"));
         assert_eq!(
             super::url_password("postgres://u:pw@db:5432/k3s"),
             Some("pw")
