@@ -19,8 +19,8 @@ pub mod spans;
 
 pub use component::*;
 pub use component_config::*;
-pub use embedded::{DocFormat, EmbeddedDoc, Want};
 pub use distro::DistroConfig;
+pub use embedded::{DocFormat, EmbeddedDoc, Want};
 pub use host::*;
 pub use kubeadm::*;
 pub use located::{Located, Place, Provenance, RelatedPlace};

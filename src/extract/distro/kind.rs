@@ -8,8 +8,8 @@
 //! (`pkg/cluster/internal/providers/docker/provision.go`).
 
 use crate::classify::KubeadmVersion;
-use crate::parse::embedded::Embedded;
 use crate::facts::{DistroConfig, FileFacts, Located, Origin};
+use crate::parse::embedded::Embedded;
 use crate::parse::Node;
 
 pub fn is_kind_cluster(api_version: &str, kind: &str) -> bool {
