@@ -15,7 +15,7 @@ impl Rule for KindPortMappingAllInterfaces {
                 if v.value.is_empty() {
                     cx.report(
                         v.span,
-                        "kind port mapping without `listenAddress`: it defaults to 0.0.0.0, so the port is open on every interface of the host",
+                        "kind port mapping without `listenAddress`: docker then binds it on every interface of the host (0.0.0.0, or :: for IPv6)",
                     );
                 } else if cp::is_wildcard(host) {
                     cx.report(
