@@ -14,8 +14,12 @@ pub fn components_rev(path: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Top-level keys of a YAML file of the same set, read bounded; empty when unreadable.
+/// Top-level keys of a YAML file of the same set, read bounded; empty when unreadable or a
+/// symbolic link (which may point outside the scanned tree).
 pub fn keys_of(path: &Path) -> Vec<(String, Node)> {
+    if !regular(path) {
+        return Vec::new();
+    }
     let Ok(bytes) = crate::read::read_bounded(path, crate::limits::MAX_FILE_BYTES) else {
         return Vec::new();
     };
@@ -42,7 +46,7 @@ pub fn yaml_files_in(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = rd
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.is_file()
+            regular(p)
                 && p.extension()
                     .and_then(|e| e.to_str())
                     .is_some_and(|e| e == "yaml" || e == "yml")
@@ -103,4 +107,9 @@ fn verbatim_start(node: &Node, text: &str) -> Option<usize> {
     } else {
         None
     }
+}
+
+/// A regular file that is not a symbolic link.
+fn regular(p: &Path) -> bool {
+    std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file())
 }

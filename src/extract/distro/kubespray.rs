@@ -78,7 +78,7 @@ fn inventory_files(inventory: &Path) -> Vec<(u8, String, PathBuf)> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if p.is_dir() {
+            if std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_dir()) {
                 for f in yaml_files_in(&p) {
                     out.push((rank_of(host, &name), name.clone(), f));
                 }
