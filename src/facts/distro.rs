@@ -3,7 +3,7 @@
 //! component flag to read (a world-readable admin kubeconfig, a literal join token, kind's API
 //! address) read these.
 
-use super::Located;
+use super::{Located, Place, RelatedPlace};
 use crate::source::Span;
 
 /// One distribution config file (or document).
@@ -26,6 +26,8 @@ pub struct DistroConfig {
     pub fields: Vec<(String, Located<String>)>,
     /// Keys other files of the same set set (drop-ins): an absence here says nothing about them.
     pub elsewhere: Vec<String>,
+    /// Keys of this file that replace a value an earlier file of the set sets: where.
+    pub replaces: Vec<(String, Place)>,
 }
 
 impl DistroConfig {
@@ -44,6 +46,15 @@ impl DistroConfig {
             .rev()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v)
+    }
+
+    /// Related locations for a finding about `key`: the earlier files whose value it replaces.
+    pub fn related(&self, key: &str) -> Vec<RelatedPlace> {
+        self.replaces
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, p)| p.related(key))
+            .collect()
     }
 
     /// Whether `key` is absent from the whole set, so that the distribution's default applies.

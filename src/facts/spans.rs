@@ -179,7 +179,7 @@ spans! {
         kubernetes_versions, encryption_configs, legacy_token_secrets, authentication_configs,
         kube, host, node_settings, managed_clusters, embedded_docs, distro
     } without {}
-    DistroConfig { anchor, fields } without { distro, main, server, sops, elsewhere }
+    DistroConfig { anchor, fields, replaces } without { distro, main, server, sops, elsewhere }
 }
 
 /// A document not read yet moves with the text that holds it.

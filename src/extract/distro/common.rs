@@ -14,6 +14,37 @@ pub fn components_rev(path: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Another file of a config set: its source (for related locations) and top-level entries.
+pub struct SetFile {
+    pub source: crate::source::Source,
+    pub entries: Vec<(String, Node, Node)>,
+}
+
+/// Reads another file of a config set, bounded; `None` when unreadable or a symbolic link.
+pub fn read_set_file(path: &Path) -> Option<SetFile> {
+    if !regular(path) {
+        return None;
+    }
+    let bytes = crate::read::read_bounded(path, crate::limits::MAX_FILE_BYTES).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let (docs, _) = crate::parse::yaml::parse(&text);
+    let entries = docs
+        .first()
+        .map(|d| {
+            d.root
+                .entries()
+                .iter()
+                .filter_map(|(k, v)| Some((k.as_str()?.to_string(), k.clone(), v.clone())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let shown = crate::source::display_path(path);
+    Some(SetFile {
+        source: std::sync::Arc::new(crate::source::SourceFile::new(shown, text)),
+        entries,
+    })
+}
+
 /// Top-level keys of a YAML file of the same set, read bounded; empty when unreadable or a
 /// symbolic link (which may point outside the scanned tree).
 pub fn keys_of(path: &Path) -> Vec<(String, Node)> {

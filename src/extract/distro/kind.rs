@@ -40,6 +40,8 @@ pub fn extract(root: &Node, text: &str, facts: &mut FileFacts) {
             .get("extraPortMappings")
             .map(Node::items)
             .unwrap_or(&[])
+            .iter()
+            .filter(|m| m.is_map())
         {
             let (value, span, value_span) = match m.get_entry("listenAddress") {
                 Some((k, v)) => match v.as_str() {
@@ -72,6 +74,7 @@ pub fn extract(root: &Node, text: &str, facts: &mut FileFacts) {
         sops: false,
         fields,
         elsewhere: Vec::new(),
+        replaces: Vec::new(),
     });
 }
 

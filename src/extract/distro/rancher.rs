@@ -4,9 +4,9 @@
 //! key written `key+:` appends to it. Keys are the command-line flags without `--`; the `*-arg`
 //! lists are passed to the components after the distribution's own arguments, so they win.
 
-use super::common::{components_rev, item_setting, keys_of, templated, yaml_files_in};
+use super::common::{components_rev, item_setting, read_set_file, templated, yaml_files_in};
 use crate::facts::{
-    Component, ComponentConfig, Distro, DistroConfig, FileFacts, Located, Origin, Setting,
+    Component, ComponentConfig, Distro, DistroConfig, FileFacts, Located, Origin, Place, Setting,
 };
 use crate::parse::Node;
 use std::path::{Path, PathBuf};
@@ -168,11 +168,26 @@ pub fn extract(at: &At, root: &Node, text: &str, facts: &mut FileFacts) -> bool 
     let mut elsewhere: Vec<String> = Vec::new();
     let mut replaced_later: Vec<String> = Vec::new();
     let mut profile_elsewhere = None;
+    let mut earlier: Vec<(String, Place)> = Vec::new();
     for (i, p) in at.set.iter().enumerate() {
         if Some(i) == pos || p == &at.this {
             continue;
         }
-        for (k, v) in keys_of(p) {
+        let Some(file) = read_set_file(p) else {
+            continue;
+        };
+        for (k, kn, v) in file.entries {
+            if pos.is_some_and(|pos| i < pos) {
+                earlier.push((
+                    base(&k).to_string(),
+                    Place {
+                        file: Some(file.source.clone()),
+                        span: kn.span.cover(v.span),
+                        note: "`{value}` is set here first; the later file's value replaces it"
+                            .to_string(),
+                    },
+                ));
+            }
             if base(&k) == "profile" {
                 profile_elsewhere = v.as_str().map(str::to_string);
             }
@@ -254,6 +269,11 @@ pub fn extract(at: &At, root: &Node, text: &str, facts: &mut FileFacts) -> bool 
         });
     }
 
+    let replaces = effective
+        .iter()
+        .filter(|(k, _, _)| !k.ends_with('+'))
+        .flat_map(|(k, _, _)| earlier.iter().filter(move |(e, _)| e == base(k)).cloned())
+        .collect();
     let fields = effective
         .iter()
         .flat_map(|(k, kn, v)| {
@@ -284,6 +304,7 @@ pub fn extract(at: &At, root: &Node, text: &str, facts: &mut FileFacts) -> bool 
         sops: root.get("sops").is_some(),
         fields,
         elsewhere,
+        replaces,
     });
     true
 }

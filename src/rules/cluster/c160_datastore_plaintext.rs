@@ -37,12 +37,13 @@ impl Rule for DatastorePlaintext {
                     _ => false,
                 };
                 if plain {
-                    cx.report(
+                    cx.report_related(
                         v.value_span,
                         format!(
                             "{} reaches its {scheme} datastore without TLS (`datastore-endpoint`): the whole cluster state, Secrets included, and the datastore password cross the network in clear",
                             d.distro
                         ),
+                        d.related("datastore-endpoint"),
                     );
                 }
             }
@@ -54,12 +55,13 @@ impl Rule for DatastorePlaintext {
                         } else {
                             "without verifying the server's certificate"
                         };
-                        cx.report(
+                        cx.report_related(
                             v.span,
                             format!(
                                 "{} uploads etcd snapshots, which hold every Secret, {what} (`{key}: {}`)",
                                 d.distro, v.value
                             ),
+                            d.related(key),
                         );
                     }
                 }

@@ -33,12 +33,13 @@ impl Rule for AdminKubeconfigWorldReadable {
             } else {
                 "/etc/rancher/k3s/k3s.yaml"
             };
-            cx.report(
+            cx.report_related(
                 v.span,
                 format!(
                     "{} writes its cluster-admin kubeconfig {path} with mode {:04o} (`write-kubeconfig-mode: {}`): every user of the node can read full control of the cluster",
                     d.distro, m, v.value
                 ),
+                d.related("write-kubeconfig-mode"),
             );
         }
     }
