@@ -61,6 +61,10 @@ pub enum Origin {
     /// A kind `kubeadmConfigPatches` entry: merged into the kubeadm config kind generates, so
     /// only what the patch sets is known.
     KindPatch,
+    /// A MicroK8s launch configuration (`extraKubeAPIServerArgs`…): flags added to or removed
+    /// from MicroK8s' own default args, which apply to absent flags when `complete` (no addon
+    /// that may rewrite flags is enabled).
+    MicroK8sLaunch { complete: bool },
     /// A MicroK8s args file (`args/kube-apiserver`): the component's whole command line, so an
     /// absent flag takes the component's own flag default.
     MicroK8s,
@@ -113,6 +117,7 @@ impl Origin {
             } => "RKE2 config",
             Origin::Kubespray => "kubespray variables",
             Origin::MicroK8s => "MicroK8s args file",
+            Origin::MicroK8sLaunch { .. } => "MicroK8s launch configuration",
             Origin::KindPatch => "kind kubeadmConfigPatches",
         }
     }

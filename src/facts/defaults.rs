@@ -222,6 +222,10 @@ pub fn default_for(component: Component, origin: Origin, flag: &str) -> Option<&
             distro,
             complete: true,
         } => return super::distro_defaults::rancher(distro, component, flag),
+        Origin::MicroK8sLaunch { complete: true } => {
+            return super::distro_defaults::microk8s(component, flag)
+        }
+        Origin::MicroK8sLaunch { complete: false } => return None,
         // A drop-in, or a main config whose drop-ins add to the component; kubespray
         // variables (a precedence chain across files); a kind patch (merged into kind's own
         // kubeadm config): absences are unknown.

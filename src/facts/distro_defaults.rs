@@ -72,3 +72,39 @@ pub fn rancher(distro: Distro, component: Component, flag: &str) -> Option<&'sta
         _ => return None,
     })
 }
+
+/// What MicroK8s passes to a component when a launch configuration (`extraKubeAPIServerArgs`
+/// and friends) says nothing: its default args files (canonical/microk8s
+/// `microk8s-resources/default-args/kube-apiserver` and `kubelet` @0071dd1): the API server with
+/// `--authorization-mode=AlwaysAllow`, `--enable-admission-plugins=EventRateLimit`,
+/// `--profiling=false`, TLS and kubelet client files, no `--anonymous-auth` (so `true`), no
+/// audit and no encryption config; the kubelet with `--anonymous-auth=false`,
+/// `--authentication-token-webhook=true`, `--read-only-port=0` and no `--authorization-mode`
+/// (so `AlwaysAllow`). Settings not listed are not decided here.
+pub fn microk8s(component: Component, flag: &str) -> Option<&'static str> {
+    use Component::*;
+    Some(match (component, flag) {
+        (ApiServer, "authorization-mode") => "AlwaysAllow",
+        (ApiServer, "anonymous-auth") => "true",
+        (ApiServer, "enable-admission-plugins") => "EventRateLimit",
+        (ApiServer, "disable-admission-plugins") => "",
+        (ApiServer, "profiling") => "false",
+        (
+            ApiServer,
+            "tls-cert-file"
+            | "tls-private-key-file"
+            | "client-ca-file"
+            | "kubelet-client-certificate"
+            | "kubelet-client-key"
+            | "kubelet-certificate-authority",
+        ) => SET,
+        (ApiServer, "encryption-provider-config" | "audit-policy-file" | "audit-log-path") => "",
+        (ApiServer, "audit-webhook-config-file") => "",
+        (Kubelet, "anonymous-auth") => "false",
+        (Kubelet, "authentication-token-webhook") => "true",
+        (Kubelet, "authorization-mode") => "AlwaysAllow",
+        (Kubelet, "read-only-port") => "0",
+        (Kubelet, "client-ca-file") => SET,
+        _ => return None,
+    })
+}

@@ -81,3 +81,151 @@ fn unquote(v: &str) -> String {
     }
     t.to_string()
 }
+
+/// The launch configuration's maps of extra flags, per component.
+const LAUNCH_ARGS: &[(&str, Component)] = &[
+    ("extraKubeAPIServerArgs", Component::ApiServer),
+    ("extraKubeletArgs", Component::Kubelet),
+    (
+        "extraKubeControllerManagerArgs",
+        Component::ControllerManager,
+    ),
+    ("extraKubeSchedulerArgs", Component::Scheduler),
+];
+
+/// Addons known to leave the API server's and kubelet's flags alone (`rbac` is read;
+/// any other addon, `cis-hardening` among them, may rewrite flags: absences are then unknown).
+const PLAIN_ADDONS: &[&str] = &[
+    "dns",
+    "ingress",
+    "hostpath-storage",
+    "storage",
+    "cert-manager",
+    "dashboard",
+    "registry",
+    "metallb",
+    "metrics-server",
+    "helm",
+    "helm3",
+    "prometheus",
+    "observability",
+    "gpu",
+    "nvidia",
+    "community",
+    "rbac",
+    "ha-cluster",
+    "host-access",
+    "mayastor",
+    "minio",
+    "openebs",
+];
+
+/// A MicroK8s launch configuration (`/var/snap/microk8s/common/.microk8s.yaml`,
+/// `microk8s-config.yaml`): `version: 0.x.y` with extra component args or addons. Its maps
+/// (`--flag: value`, `null` removes the flag) change MicroK8s' default args
+/// (canonical/microk8s-cluster-agent `pkg/k8sinit`); the `rbac` addon sets
+/// `--authorization-mode=RBAC,Node` (`microk8s-resources/actions/enable.rbac.sh`). `false` when
+/// the document is not one.
+pub fn launch(root: &crate::parse::Node, facts: &mut FileFacts) -> bool {
+    use crate::parse::Node;
+    let version_ok = root.get_str("version").is_some_and(|v| {
+        let parts: Vec<&str> = v.split('.').collect();
+        parts.len() == 3 && parts[0] == "0" && parts.iter().all(|p| p.parse::<u32>().is_ok())
+    });
+    let has_key = LAUNCH_ARGS.iter().any(|(k, _)| root.get(k).is_some())
+        || root.get("addons").is_some_and(Node::is_seq);
+    if !root.is_map() || root.get("kind").is_some() || !version_ok || !has_key {
+        return false;
+    }
+    let addons: Vec<(&str, &Node, bool)> = root
+        .get("addons")
+        .map(Node::items)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(|a| {
+            let name = a.get_str("name")?;
+            let disable = a.get("disable").and_then(Node::as_bool) == Some(true);
+            Some((name, a, disable))
+        })
+        .collect();
+    let rewriting = addons
+        .iter()
+        .any(|(n, _, off)| !off && !PLAIN_ADDONS.contains(n));
+    // A worker joins a cluster and runs no API server.
+    let worker = root
+        .get("join")
+        .and_then(|j| j.get("worker"))
+        .and_then(Node::as_bool)
+        == Some(true);
+    let anchor = super::super::nodes::key_span(root, "version").unwrap_or(root.span);
+    for (key, component) in LAUNCH_ARGS {
+        let section = root.get_entry(key);
+        if *component != Component::ApiServer
+            && *component != Component::Kubelet
+            && section.is_none()
+        {
+            continue;
+        }
+        if worker && *component != Component::Kubelet {
+            continue;
+        }
+        let mut settings = Vec::new();
+        if *component == Component::ApiServer {
+            if let Some((_, a, _)) = addons.iter().find(|(n, _, off)| *n == "rbac" && !off) {
+                settings.push(Setting {
+                    name: "authorization-mode".into(),
+                    value: Some("RBAC,Node".into()),
+                    span: a.span,
+                    value_span: a.span,
+                    written: "addons: rbac".into(),
+                });
+            }
+        }
+        for (k, v) in section.map(|(_, m)| m.entries()).unwrap_or(&[]) {
+            let Some(flag) = k
+                .as_str()
+                .and_then(parse_token)
+                .filter(|f| f.value.is_none())
+            else {
+                continue;
+            };
+            let value = if v.is_null() {
+                // Removed: the binary's own default, when known.
+                let own = if *component == Component::Kubelet {
+                    Origin::KubeletFlags
+                } else {
+                    Origin::StaticPod
+                };
+                match crate::facts::defaults::default_for(*component, own, flag.name) {
+                    Some(d) => d.to_string(),
+                    None => continue,
+                }
+            } else {
+                match v.as_str() {
+                    Some(s) => s.to_string(),
+                    None => continue,
+                }
+            };
+            settings.push(Setting {
+                name: flag.name.to_string(),
+                written: format!(
+                    "{}: {}",
+                    k.as_str().unwrap_or_default(),
+                    v.as_str().unwrap_or("null")
+                ),
+                value: Some(value),
+                span: k.span.cover(v.span),
+                value_span: v.span,
+            });
+        }
+        facts.components.push(ComponentConfig {
+            component: *component,
+            origin: Origin::MicroK8sLaunch {
+                complete: !rewriting,
+            },
+            anchor: section.map(|(k, _)| k.span).unwrap_or(anchor),
+            settings,
+        });
+    }
+    true
+}

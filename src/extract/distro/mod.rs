@@ -41,6 +41,9 @@ pub fn yaml_file(path: &Path, docs: &[Document], text: &str, facts: &mut FileFac
 /// A file a distribution owns by its path; `false` when it is none of them.
 fn distro_file(path: &Path, docs: &[Document], text: &str, facts: &mut FileFacts) -> bool {
     let [doc] = docs else { return false };
+    if microk8s::launch(&doc.root, facts) {
+        return true;
+    }
     if let Some(at) = rancher::recognise(path) {
         return rancher::extract(&at, &doc.root, text, facts);
     }
@@ -97,6 +100,16 @@ mod tests {
         ));
         assert!(!taken("/i/vars/main.yml", ks));
         assert!(!taken("/i/group_vars/a/b/c/deep.yml", ks));
+    }
+
+    #[test]
+    fn microk8s_launch_configs_by_content() {
+        let l = "version: 0.1.0\naddons:\n  - name: rbac\n";
+        assert!(taken("/any/where.yaml", l));
+        assert!(!taken("/a.yaml", "version: 0.1.0\nname: x\n"));
+        assert!(!taken("/a.yaml", "version: 1.2.0\naddons: []\n"));
+        assert!(!taken("/a.yaml", "version: v1alpha1\nmachine: {}\n"));
+        assert!(!taken("/a.yaml", "variant: fcos\nversion: 1.5.0\n"));
     }
 
     #[test]
