@@ -26,6 +26,10 @@ pub struct At {
     /// The other files of the inventory that may override this one, with their rank and group.
     others: Vec<(u8, String, PathBuf)>,
     this: PathBuf,
+    /// The inventory's host files (`inventory.ini`, `hosts.yaml`…), which may set variables
+    /// inline (`[k8s_cluster:vars]`, `vars:`): only searched for a variable's name, so that a
+    /// default is never assumed for a variable they may set.
+    inline: String,
 }
 
 pub fn recognise(path: &Path) -> Option<At> {
@@ -49,6 +53,7 @@ pub fn recognise(path: &Path) -> Option<At> {
             rank,
             group,
             others: inventory_files(inventory),
+            inline: host_files_text(inventory),
             this: path.to_path_buf(),
         });
     }
@@ -65,6 +70,24 @@ fn rank_of(host: bool, group: &str) -> u8 {
 }
 
 /// Every vars file of an inventory, with its rank and group.
+/// The text of the files directly in the inventory directory (bounded; symbolic links skipped).
+fn host_files_text(inventory: &Path) -> String {
+    let Ok(rd) = std::fs::read_dir(inventory) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for p in rd.filter_map(|e| e.ok().map(|e| e.path())) {
+        if !std::fs::symlink_metadata(&p).is_ok_and(|m| m.is_file()) {
+            continue;
+        }
+        if let Ok(bytes) = crate::read::read_bounded(&p, crate::limits::MAX_FILE_BYTES) {
+            out.push_str(&String::from_utf8_lossy(&bytes));
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn inventory_files(inventory: &Path) -> Vec<(u8, String, PathBuf)> {
     let mut out = Vec::new();
     for (dir, host) in [("group_vars", false), ("host_vars", true)] {
@@ -296,8 +319,11 @@ pub fn extract(at: &At, root: &Node, facts: &mut FileFacts) -> bool {
         Some(p) => p.1.push(s),
         None => per.push((c, vec![s.clone()], s.span)),
     };
-    let set_anywhere =
-        |var: &str| anywhere.iter().any(|a| a == var) || entries.iter().any(|e| e.0 == var);
+    let set_anywhere = |var: &str| {
+        anywhere.iter().any(|a| a == var)
+            || entries.iter().any(|e| e.0 == var)
+            || at.inline.contains(var)
+    };
     // With an AuthenticationConfiguration kubespray passes no --anonymous-auth (the template's
     // `kube_apiserver_use_authentication_config_file`): not in view. Either way, the anonymous
     // setting is not judged.
