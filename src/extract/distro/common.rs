@@ -116,9 +116,7 @@ pub fn item_setting(key: &str, item: &Node, text: &str) -> Option<Setting> {
         .unwrap_or(item.span);
     Some(Setting {
         name: name.to_string(),
-        value: value.map(str::to_string),
-        span: item.span,
-        value_span,
+        at: crate::facts::Located::written(value.map(str::to_string), item.span, value_span),
         written: format!("{key}: {raw}"),
     })
 }

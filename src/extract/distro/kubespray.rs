@@ -466,9 +466,7 @@ fn shown(v: &Node, value: &str) -> String {
 fn setting(flag: &str, value: String, key: &Node, v: &Node, written: &str) -> Setting {
     Setting {
         name: flag.to_string(),
-        value: Some(value),
-        span: key.span.cover(v.span),
-        value_span: v.span,
+        at: crate::facts::Located::written(Some(value), key.span.cover(v.span), v.span),
         written: written.to_string(),
     }
 }

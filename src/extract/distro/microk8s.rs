@@ -53,9 +53,7 @@ pub fn extract(component: Component, text: &str, facts: &mut FileFacts) -> bool 
         };
         settings.push(Setting {
             name: flag.name.to_string(),
-            value,
-            span,
-            value_span,
+            at: crate::facts::Located::written(value, span, value_span),
             written: trimmed.to_string(),
         });
     }
@@ -174,9 +172,7 @@ pub fn launch(root: &crate::parse::Node, facts: &mut FileFacts) -> bool {
             if let Some((_, a, _)) = addons.iter().find(|(n, _, off)| *n == "rbac" && !off) {
                 settings.push(Setting {
                     name: "authorization-mode".into(),
-                    value: Some("RBAC,Node".into()),
-                    span: a.span,
-                    value_span: a.span,
+                    at: crate::facts::Located::written(Some("RBAC,Node".into()), a.span, a.span),
                     written: "addons: rbac".into(),
                 });
             }
@@ -213,9 +209,7 @@ pub fn launch(root: &crate::parse::Node, facts: &mut FileFacts) -> bool {
                     k.as_str().unwrap_or_default(),
                     v.as_str().unwrap_or("null")
                 ),
-                value: Some(value),
-                span: k.span.cover(v.span),
-                value_span: v.span,
+                at: crate::facts::Located::written(Some(value), k.span.cover(v.span), v.span),
             });
         }
         facts.components.push(ComponentConfig {

@@ -183,8 +183,10 @@ pub fn extract(at: &At, root: &Node, text: &str, facts: &mut FileFacts) -> bool 
                     Place {
                         file: Some(file.source.clone()),
                         span: kn.span.cover(v.span),
-                        note: "`{value}` is set here first; the later file's value replaces it"
-                            .to_string(),
+                        note: Some(
+                            "`{value}` is set here first; the later file's value replaces it"
+                                .into(),
+                        ),
                     },
                 ));
             }
@@ -320,9 +322,11 @@ fn apiserver_keys(distro: Distro, entries: &[&(&str, &Node, &Node)]) -> Vec<Sett
         let mut set = |name: &str, flag_value: &str| {
             out.push(Setting {
                 name: name.to_string(),
-                value: Some(flag_value.to_string()),
-                span: kn.span.cover(v.span),
-                value_span: v.span,
+                at: crate::facts::Located::written(
+                    Some(flag_value.to_string()),
+                    kn.span.cover(v.span),
+                    v.span,
+                ),
                 written: format!("{}: {value}", base(k)),
             })
         };
