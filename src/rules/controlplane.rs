@@ -85,6 +85,7 @@ pub fn distro_fix(c: &ComponentConfig, flag: &str) -> &'static str {
             "; set `kube_encrypt_secret_data: true`"
         }
         (Origin::Kubespray, "audit-policy-file") => "; set `kubernetes_audit: true`",
+        (Origin::MicroK8sLaunch { .. }, "authorization-mode") => "; enable the `rbac` addon",
         _ => "",
     }
 }

@@ -164,4 +164,30 @@ mod tests {
         assert_eq!(&text[p.value_span.start..p.value_span.end], "true");
         assert_eq!(&text[p.span.start..p.span.end], "--profiling=true");
     }
+
+    /// Odd shapes (lists, maps, nulls, binary tags, wrong types) never panic.
+    #[test]
+    fn odd_input_never_panics() {
+        let odd = [
+            "- a\n- b\n",
+            "kube-apiserver-arg: {a: 1}\nkubelet-arg: [[x], \"\", \"=\", \"--\", \"-=v\", \"a+=\", \"\u{e9}=\u{fc}\"]\ntoken: [1]\nwrite-kubeconfig-mode: 99999999999\ndatastore-endpoint: \"mysql://@@:\"\n",
+            "kube_api_anonymous_auth: [ {a: b} ]\nkube_profiling: !!binary aGk=\nkubernetes_audit: ~\n",
+            "version: 0.1.0\naddons: [1, {name: [x]}]\nextraKubeAPIServerArgs: [1]\nextraKubeletArgs: {--a: [b], 3: c, --d: ~}\n",
+            "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking: [1]\nkubeadmConfigPatches: [1, {a: b}, \"kind: ClusterConfiguration\\napiServer: [x]\"]\nnodes: [{extraPortMappings: [1, {listenAddress: [x]}]}, 3]\n",
+        ];
+        for text in odd {
+            for path in [
+                "/r/etc/rancher/k3s/config.yaml",
+                "/r/etc/rancher/rke2/config.yaml.d/a.yaml",
+                "/i/group_vars/k8s_cluster/k8s-cluster.yml",
+                "/k/kind.yaml",
+            ] {
+                let (docs, _) = crate::parse::yaml::parse(text);
+                let mut facts = FileFacts::default();
+                yaml_file(Path::new(path), &docs, text, &mut facts);
+            }
+            let mut facts = FileFacts::default();
+            microk8s::extract(Component::ApiServer, text, &mut facts);
+        }
+    }
 }
