@@ -185,6 +185,8 @@ pub fn has_known_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        // MicroK8s args files (`args/kube-apiserver`) have no extension.
+        || crate::extract::distro::microk8s::component_of(path).is_some()
 }
 
 pub use crate::source::display_path;

@@ -332,15 +332,22 @@ fn lint_source(
             None => d,
         });
     };
+    // A MicroK8s args file (`args/kube-apiserver`): one flag per line, no extension. One that
+    // does not read as flags is left alone (it is no YAML either).
+    let args_file = extract::distro::microk8s::component_of(path)
+        .inspect(|c| {
+            extract::distro::microk8s::extract(*c, text, &mut facts);
+        })
+        .is_some();
     match format_of(path, text) {
+        _ if args_file => {}
         Format::Yaml => {
             // Butane templates: whole-line `%{ if … }` directives become blank lines.
             let masked = parse::template::mask_template_directives(text);
             let text = masked.as_deref().unwrap_or(text);
             let (docs, err) = parse::yaml::parse(text);
-            for doc in &docs {
-                extract::document(doc, text, &mut facts);
-            }
+            // k3s/RKE2 configs and kubespray inventories are known by their path.
+            extract::distro::yaml_file(path, &docs, text, &mut facts);
             if let Some(e) = err {
                 parse_failed(e, &mut diags);
             }

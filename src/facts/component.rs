@@ -56,6 +56,41 @@ pub enum Origin {
     Talos,
     /// A kOps `Cluster` spec (`kubeAPIServer`, `kubelet`): kOps fills in its own flags.
     Kops,
+    /// A k3s or RKE2 `config.yaml` (`kube-apiserver-arg: [...]` and friends). `complete`: the
+    /// distribution's defaults apply to absent flags (the main config, and no drop-in of the
+    /// same set touches the component); else absences are unknown.
+    Rancher { distro: Distro, complete: bool },
+    /// kubespray inventory variables (`kube_api_anonymous_auth`): one file of a precedence
+    /// chain, so an absent variable is unknown.
+    Kubespray,
+    /// A kind `kubeadmConfigPatches` entry: merged into the kubeadm config kind generates, so
+    /// only what the patch sets is known.
+    KindPatch,
+    /// A MicroK8s launch configuration (`extraKubeAPIServerArgs`…): flags added to or removed
+    /// from MicroK8s' own default args, which apply to absent flags when `complete` (no addon
+    /// that may rewrite flags is enabled).
+    MicroK8sLaunch { complete: bool },
+    /// A MicroK8s args file (`args/kube-apiserver`): the component's whole command line, so an
+    /// absent flag takes the component's own flag default.
+    MicroK8s,
+}
+
+/// A Kubernetes distribution whose own config file sets component flags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Distro {
+    K3s,
+    Rke2,
+    /// RKE2 with `profile: cis` (audit logging on, among others).
+    Rke2Cis,
+}
+
+impl Distro {
+    pub fn name(self) -> &'static str {
+        match self {
+            Distro::K3s => "k3s",
+            Distro::Rke2 | Distro::Rke2Cis => "RKE2",
+        }
+    }
 }
 
 impl Origin {
@@ -84,6 +119,11 @@ impl Origin {
         own.map_or_else(|| format!("--{flag}"), str::to_string)
     }
 
+    /// Whether this is a kubelet command line (its flag defaults are the insecure ones).
+    pub fn is_kubelet_flags(self) -> bool {
+        matches!(self, Origin::KubeletFlags | Origin::MicroK8s)
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Origin::StaticPod => "static pod",
@@ -94,6 +134,18 @@ impl Origin {
             Origin::HostConfig => "host config",
             Origin::Talos => "Talos machine config",
             Origin::Kops => "kOps Cluster spec",
+            Origin::Rancher {
+                distro: Distro::K3s,
+                ..
+            } => "k3s config",
+            Origin::Rancher {
+                distro: Distro::Rke2 | Distro::Rke2Cis,
+                ..
+            } => "RKE2 config",
+            Origin::Kubespray => "kubespray variables",
+            Origin::MicroK8s => "MicroK8s args file",
+            Origin::MicroK8sLaunch { .. } => "MicroK8s launch configuration",
+            Origin::KindPatch => "kind kubeadmConfigPatches",
         }
     }
 }

@@ -361,6 +361,29 @@ const KOPS: &[Row] = &[
 ];
 
 pub fn default_for(component: Component, origin: Origin, flag: &str) -> Option<&'static str> {
+    let origin = match origin {
+        // A MicroK8s args file is the component's whole command line: the binary's own flag
+        // defaults apply (canonical/microk8s `microk8s-resources/default-args/*` are passed
+        // as they are, one flag per line).
+        // The MicroK8s kubelet's client credentials are in `credentials/kubelet.config`, which
+        // the snap writes (a token in older releases): not decided by this file.
+        Origin::MicroK8s if component == Kubelet && flag == "rotate-certificates" => return None,
+        Origin::MicroK8s if component == Kubelet => KubeletFlags,
+        Origin::MicroK8s => StaticPod,
+        Origin::Rancher {
+            distro,
+            complete: true,
+        } => return super::distro_defaults::rancher(distro, component, flag),
+        Origin::MicroK8sLaunch { complete: true } => {
+            return super::distro_defaults::microk8s(component, flag)
+        }
+        Origin::MicroK8sLaunch { complete: false } => return None,
+        // A drop-in, or a main config whose drop-ins add to the component; kubespray
+        // variables (a precedence chain across files); a kind patch (merged into kind's own
+        // kubeadm config): absences are unknown.
+        Origin::Rancher { .. } | Origin::Kubespray | Origin::KindPatch => return None,
+        o => o,
+    };
     TABLE
         .iter()
         .chain(TALOS)

@@ -6,6 +6,8 @@
 pub mod component;
 pub mod component_config;
 pub mod defaults;
+pub mod distro;
+pub mod distro_defaults;
 pub mod embedded;
 pub mod host;
 pub mod installer;
@@ -18,6 +20,7 @@ pub mod spans;
 
 pub use component::*;
 pub use component_config::*;
+pub use distro::DistroConfig;
 pub use embedded::{DocFormat, EmbeddedDoc, Want};
 pub use host::*;
 pub use installer::*;
@@ -63,4 +66,6 @@ pub struct FileFacts {
     pub embedded_docs: Vec<EmbeddedDoc>,
     /// Distribution and installer configs (Talos, OpenShift) beyond the shared facts.
     pub installer: InstallerFacts,
+    /// Distribution config files (k3s/RKE2 `config.yaml`, kind `Cluster`) beyond their flags.
+    pub distro: Vec<DistroConfig>,
 }

@@ -177,7 +177,7 @@ spans! {
     FileFacts {
         components, firewall_rules, remote_resources, host_settings, objects, kubeadm,
         kubernetes_versions, encryption_configs, legacy_token_secrets, authentication_configs,
-        kube, host, node_settings, managed_clusters, embedded_docs, installer
+        kube, host, node_settings, managed_clusters, embedded_docs, installer, distro
     } without {}
     // facts/installer.rs
     InlineSecret { span } without { source, field, what }
@@ -187,6 +187,7 @@ spans! {
     KopsCluster { api_access } without { name, field }
     InstallerFacts { secrets, talos, talos_default_actions, install_configs, kops_clusters }
         without {}
+    DistroConfig { anchor, fields, replaces } without { distro, main, server, sops, elsewhere }
 }
 
 /// A document not read yet moves with the text that holds it.
@@ -259,6 +260,7 @@ impl FileFacts {
             managed_clusters,
             embedded_docs,
             installer,
+            distro,
         } = other;
         self.components.extend(components);
         self.embedded_docs.extend(embedded_docs);
@@ -276,6 +278,7 @@ impl FileFacts {
         self.node_settings.extend(node_settings);
         self.managed_clusters.extend(managed_clusters);
         self.installer.append(installer);
+        self.distro.extend(distro);
     }
 }
 

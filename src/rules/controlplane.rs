@@ -16,7 +16,7 @@ pub fn of(facts: &FileFacts, component: Component) -> impl Iterator<Item = &Comp
 pub fn reads_config_file(c: &ComponentConfig) -> bool {
     match c.component {
         Component::Etcd => c.has_any(&["config-file"]),
-        Component::Kubelet => c.origin == Origin::KubeletFlags && c.has_any(&["config"]),
+        Component::Kubelet => c.origin.is_kubelet_flags() && c.has_any(&["config"]),
         Component::ApiServer | Component::ControllerManager | Component::Scheduler => false,
     }
 }
@@ -57,6 +57,37 @@ pub fn place_of(c: &ComponentConfig, flags: &[&str]) -> crate::source::Span {
         .iter()
         .find_map(|f| c.get(f).map(|s| s.span))
         .unwrap_or(c.anchor)
+}
+
+/// How to set `flag` in the distribution's own terms, for messages ("; set
+/// `secrets-encryption: true`"); empty for plain component sources.
+pub fn distro_fix(c: &ComponentConfig, flag: &str) -> &'static str {
+    use crate::facts::Distro;
+    match (c.origin, flag) {
+        (
+            Origin::Rancher {
+                distro: Distro::K3s,
+                ..
+            },
+            "encryption-provider-config",
+        ) => "; set `secrets-encryption: true`",
+        (
+            Origin::Rancher {
+                distro: Distro::K3s,
+                ..
+            },
+            "audit-policy-file",
+        ) => "; add `audit-policy-file=…` and `audit-log-path=…` to `kube-apiserver-arg`",
+        (Origin::Rancher { .. }, "audit-policy-file") => {
+            "; set `audit-policy-file:` (RKE2 then also sets the log path) or `profile: cis`"
+        }
+        (Origin::Kubespray, "encryption-provider-config") => {
+            "; set `kube_encrypt_secret_data: true`"
+        }
+        (Origin::Kubespray, "audit-policy-file") => "; set `kubernetes_audit: true`",
+        (Origin::MicroK8sLaunch { .. }, "authorization-mode") => "; enable the `rbac` addon",
+        _ => "",
+    }
 }
 
 /// "kube-apiserver (static pod)" — the component and the source, for messages.

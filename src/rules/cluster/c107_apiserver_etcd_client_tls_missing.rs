@@ -11,11 +11,13 @@ impl Rule for ApiserverEtcdClientTlsMissing {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in cp::of(facts, Component::ApiServer) {
             let servers = c.values("etcd-servers");
-            // All-plaintext etcd is C106's finding; certificates would not be used.
+            // All-plaintext etcd is C106's finding; certificates would not be used. A local
+            // socket (MicroK8s' kine, `unix://…`) has no network to protect.
             if !servers.is_empty()
-                && servers
-                    .iter()
-                    .all(|s| cp::scheme_host(&s.value).is_some_and(|(s, _)| s == "http"))
+                && servers.iter().all(|s| {
+                    cp::scheme_host(&s.value)
+                        .is_some_and(|(s, _)| s == "http" || s == "unix" || s == "unixs")
+                })
             {
                 continue;
             }

@@ -1,6 +1,6 @@
 //! C202: the kubelet API answers anonymous requests.
 
-use crate::facts::{Component, Effective, FileFacts, Origin};
+use crate::facts::{Component, Effective, FileFacts};
 use crate::rules::{Cx, Rule};
 
 pub struct KubeletAnonymousAuth;
@@ -25,7 +25,7 @@ impl Rule for KubeletAnonymousAuth {
                 // Flags without --config: the command-line default (true) applies. With a
                 // config file, the file (not in view here) decides.
                 Effective::Default("true")
-                    if c.origin == Origin::KubeletFlags && c.get("config").is_none() =>
+                    if c.origin.is_kubelet_flags() && c.get("config").is_none() =>
                 {
                     cx.report(
                         c.anchor,

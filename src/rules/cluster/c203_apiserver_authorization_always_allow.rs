@@ -30,8 +30,9 @@ impl Rule for ApiserverAuthorizationAlwaysAllow {
                     cx.report(
                         c.anchor,
                         format!(
-                            "kube-apiserver does not set --authorization-mode ({}); it defaults to AlwaysAllow, so every authenticated request is allowed",
-                            c.origin.describe()
+                            "kube-apiserver does not set --authorization-mode ({}); it defaults to AlwaysAllow, so every authenticated request is allowed{}",
+                            c.origin.describe(),
+                            cp::distro_fix(c, "authorization-mode")
                         ),
                     )
                 }

@@ -37,7 +37,7 @@ impl Rule for KubeletClientCaMissing {
                     "KubeletConfiguration has no authentication.x509.clientCAFile: the kubelet cannot verify client certificates, including the API server's",
                 )
                 }
-                (Origin::KubeletFlags, None) if !cp::reads_config_file(c) => cx.report(
+                (o, None) if o.is_kubelet_flags() && !cp::reads_config_file(c) => cx.report(
                     c.anchor,
                     "the kubelet runs without --client-ca-file or a --config file: it cannot verify client certificates",
                 ),

@@ -17,9 +17,10 @@ impl Rule for ApiserverAuditLogging {
                 (Some(true), _, _) => cx.report(
                     c.get("audit-policy-file").map(|s| s.span).unwrap_or(c.anchor),
                     format!(
-                        "{} has no {}: no request is audited, so actions cannot be traced to a user",
+                        "{} has no {}: no request is audited, so actions cannot be traced to a user{}",
                         cp::who(c),
-                        c.origin.spelling("audit-policy-file")
+                        c.origin.spelling("audit-policy-file"),
+                        cp::distro_fix(c, "audit-policy-file")
                     ),
                 ),
                 (Some(false), Some(true), Some(true)) => cx.report(

@@ -1,6 +1,6 @@
 //! C304: the kubelet does not rotate its client certificate.
 
-use crate::facts::{Component, Effective, FileFacts, Origin};
+use crate::facts::{Component, Effective, FileFacts};
 use crate::rules::controlplane as cp;
 use crate::rules::{Cx, Rule};
 
@@ -22,7 +22,7 @@ impl Rule for KubeletRotateCertificates {
                 // Only a bare command line: a config file's absence may be filled by flags,
                 // drop-in files or kubeadm, and exec-plugin credentials need no rotation.
                 Effective::Default("false")
-                    if c.origin == Origin::KubeletFlags && !cp::reads_config_file(c) =>
+                    if c.origin.is_kubelet_flags() && !cp::reads_config_file(c) =>
                 {
                     cx.report(
                     c.anchor,

@@ -16,9 +16,10 @@ impl Rule for ApiserverEncryptionNotConfigured {
                         .map(|s| s.span)
                         .unwrap_or(c.anchor),
                     format!(
-                        "{} has no {}: Secrets are written to etcd, its snapshots and backups in plain text",
+                        "{} has no {}: Secrets are written to etcd, its snapshots and backups in plain text{}",
                         cp::who(c),
-                        c.origin.spelling("encryption-provider-config")
+                        c.origin.spelling("encryption-provider-config"),
+                        cp::distro_fix(c, "encryption-provider-config")
                     ),
                 );
             }
