@@ -341,6 +341,9 @@ fn lint_source(
             for doc in &docs {
                 extract::document(doc, text, &mut facts);
             }
+            if extract::kustomize::is_patch(path) {
+                extract::kustomize::partial(&mut facts);
+            }
             if let Some(e) = err {
                 parse_failed(e, &mut diags);
             }

@@ -51,6 +51,8 @@ pub enum Origin {
     /// file, a unit's `ExecStart` flags or `Environment=` lines. Other settings may come from
     /// elsewhere (an `EnvironmentFile`, `$OPTS`), so absences are unknown.
     HostConfig,
+    /// A kustomize patch (a partial object merged into a base): absences are unknown.
+    KustomizePatch,
 }
 
 impl Origin {
@@ -67,6 +69,7 @@ impl Origin {
             Origin::KubeletConfigFile => "KubeletConfiguration",
             Origin::KubeletFlags => "kubelet flags",
             Origin::HostConfig => "host config",
+            Origin::KustomizePatch => "kustomize patch",
         }
     }
 }

@@ -33,8 +33,9 @@ pub fn is_tcp(rule: &FirewallRule) -> bool {
 pub fn covers_all(rule: &FirewallRule) -> bool {
     match rule.protocol.as_str() {
         "all" => true,
-        "icmp" | "icmpv6" => false,
-        _ => rule.ports.from <= 1 && rule.ports.to == 65535,
+        // Port-less protocols (ICMP, GRE, ESP, ...) reach no TCP or UDP port.
+        "tcp" | "udp" | "sctp" => rule.ports.from <= 1 && rule.ports.to == 65535,
+        _ => false,
     }
 }
 
