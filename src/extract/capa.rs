@@ -106,6 +106,7 @@ fn aws_cluster(root: &Node, kind: &str, facts: &mut FileFacts) {
                 }
             }
             None => facts.firewall_rules.push(FirewallRule {
+                api_port: None,
                 direction: Direction::Ingress,
                 protocol: "tcp".into(),
                 ports: PortRange { from: 6443, to: 6443 },
@@ -129,6 +130,7 @@ fn aws_cluster(root: &Node, kind: &str, facts: &mut FileFacts) {
             };
             if let Some(peers) = peers {
                 facts.firewall_rules.push(FirewallRule {
+                    api_port: None,
                     direction: Direction::Ingress,
                     protocol: "tcp".into(),
                     ports: PortRange { from: 22, to: 22 },
@@ -165,6 +167,7 @@ fn ingress_rule(r: &Node, resource: String) -> Option<FirewallRule> {
         }
     }
     Some(FirewallRule {
+        api_port: None,
         direction: Direction::Ingress,
         protocol,
         ports,

@@ -78,6 +78,7 @@ fn rule(
         }
     }
     Some(FirewallRule {
+        api_port: None,
         direction,
         protocol,
         ports,

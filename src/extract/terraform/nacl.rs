@@ -192,6 +192,7 @@ fn opening(
         return None;
     }
     Some(FirewallRule {
+        api_port: None,
         direction: Direction::Ingress,
         protocol,
         ports,

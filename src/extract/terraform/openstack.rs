@@ -113,6 +113,7 @@ fn neutron_rule(res: &mut Res, body: Obj, resource: String, span: Span) -> Optio
             )))],
     };
     Some(FirewallRule {
+        api_port: None,
         direction,
         protocol,
         ports,
@@ -138,6 +139,7 @@ fn compute_rule(res: &mut Res, r: Obj, resource: String, span: Span) -> Option<F
         None => Vec::new(),
     };
     Some(FirewallRule {
+        api_port: None,
         direction: Direction::Ingress,
         protocol,
         ports,
@@ -169,6 +171,7 @@ fn hcloud_rule(res: &mut Res, r: Obj, resource: String, span: Span) -> Option<Fi
         return None;
     }
     Some(FirewallRule {
+        api_port: None,
         direction,
         protocol,
         ports,

@@ -76,6 +76,7 @@ pub fn lower(call: &mut Call, facts: &mut FileFacts) {
                     .filter(|a| a.file.is_none())
                     .map_or(span, |a| a.span);
             facts.firewall_rules.push(FirewallRule {
+                api_port: None,
                 direction: Direction::Ingress,
                 protocol,
                 ports,
@@ -95,6 +96,7 @@ pub fn lower(call: &mut Call, facts: &mut FileFacts) {
                 continue;
             };
             facts.firewall_rules.push(FirewallRule {
+                api_port: None,
                 resource: format!("{} ingress_with_cidr_blocks[{i}]", call.address),
                 ..rule
             });
@@ -149,6 +151,7 @@ fn with_cidr(
         None => shared.to_vec(),
     };
     Some(FirewallRule {
+        api_port: None,
         direction: Direction::Ingress,
         protocol,
         ports: range,
