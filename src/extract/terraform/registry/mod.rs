@@ -6,6 +6,7 @@
 //! unknown. When the module is installed, `calls.rs` follows the real code instead.
 
 mod eks;
+mod gke;
 mod security_group;
 
 use crate::extract::terraform::eval::Scope;
@@ -156,6 +157,7 @@ pub fn call(block: &Block, module: &Module, source: &str, label: Span, facts: &m
     let model: fn(&mut Call, &mut FileFacts) = match name {
         "terraform-aws-modules/eks/aws" => eks::lower,
         "terraform-aws-modules/security-group/aws" => security_group::lower,
+        "terraform-google-modules/kubernetes-engine/google" => gke::lower,
         _ => return,
     };
     let Some(major) = block
