@@ -23,3 +23,15 @@ module "listed" { # expect: N150
   ]
   network_policy = true
 }
+
+# Node pools that make their own nodes private: whether nodes are public is not decided here.
+module "private_pools" { # expect: N152, N250
+  source  = "terraform-google-modules/kubernetes-engine/google"
+  version = "~> 44.0"
+
+  project_id = "my-project"
+  name       = "private-pools"
+  node_pools = [
+    { name = "default", enable_private_nodes = true },
+  ]
+}

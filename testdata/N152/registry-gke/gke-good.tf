@@ -14,3 +14,4 @@ module "private" {
   project_id = "my-project"
   name       = "private"
 }
+

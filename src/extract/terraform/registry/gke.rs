@@ -9,8 +9,8 @@
 //! - `network_policy` (default false) → `network_policy.enabled`; `datapath_provider` (default
 //!   `DATAPATH_PROVIDER_UNSPECIFIED`);
 //! - the root module writes no `private_cluster_config` (a public endpoint, nodes with external
-//!   IPs) and no `enable_autopilot` (the `private-cluster` and autopilot submodules are not
-//!   modelled).
+//!   IPs, unless `node_pools` items set `enable_private_nodes`: then unknown) and no
+//!   `enable_autopilot` (the `private-cluster` and autopilot submodules are not modelled).
 
 use super::Call;
 use crate::facts::{FileFacts, ManagedCluster, Provider};
@@ -41,6 +41,21 @@ pub fn lower(call: &mut Call, facts: &mut FileFacts) {
         .map(|p| call.unknown_field(p, label))
         .collect();
 
+    // Node pools may make their own nodes private (`node_pools[*].enable_private_nodes`,
+    // `network_config` in cluster.tf): then whether nodes are public is not decided here.
+    let pools_private = match call.input("node_pools") {
+        None => false,
+        Some((v, _)) => {
+            !v.is_whole()
+                || v.items()
+                    .unwrap_or_default()
+                    .iter()
+                    .any(|p| p.get("enable_private_nodes").is_some())
+        }
+    };
+    if pools_private {
+        fields.push(call.unknown_field("private_cluster_config.enable_private_nodes", label));
+    }
     let public_cidrs = call.major >= 35
         && call
             .block
