@@ -5,6 +5,7 @@
 //! major not modelled here, yields nothing. An input that is not known makes its setting
 //! unknown. When the module is installed, `calls.rs` follows the real code instead.
 
+mod aks;
 mod eks;
 mod gke;
 mod security_group;
@@ -158,6 +159,7 @@ pub fn call(block: &Block, module: &Module, source: &str, label: Span, facts: &m
         "terraform-aws-modules/eks/aws" => eks::lower,
         "terraform-aws-modules/security-group/aws" => security_group::lower,
         "terraform-google-modules/kubernetes-engine/google" => gke::lower,
+        "Azure/aks/azurerm" => aks::lower,
         _ => return,
     };
     let Some(major) = block
