@@ -348,6 +348,9 @@ fn lint_source(
             let (docs, err) = parse::yaml::parse(text);
             // k3s/RKE2 configs and kubespray inventories are known by their path.
             extract::distro::yaml_file(path, &docs, text, &mut facts);
+            if extract::kustomize::is_patch(path) {
+                extract::kustomize::partial(&mut facts);
+            }
             if let Some(e) = err {
                 parse_failed(e, &mut diags);
             }

@@ -1,7 +1,9 @@
 //! Extraction: classified documents in, normalised facts out. One module per input kind.
 
 pub mod bottlerocket;
+pub mod capa;
 pub mod capi;
+pub mod cloudformation;
 pub mod distro;
 pub mod embedded;
 pub mod encryption;
@@ -12,6 +14,7 @@ pub mod inflate;
 pub mod kube;
 pub mod kubeadm;
 pub mod kubelet;
+pub mod kustomize;
 pub mod nodes;
 pub mod objects;
 pub mod static_pod;
@@ -32,6 +35,10 @@ fn lower_document(doc: &Document, text: &str, facts: &mut FileFacts) {
     let root = &doc.root;
     if terraform::plan::is_plan(root) {
         terraform::plan::extract(root, facts);
+        return;
+    }
+    if cloudformation::is_template(root) {
+        cloudformation::extract(doc, facts);
         return;
     }
     match classify(root) {
@@ -126,12 +133,17 @@ fn wanted(want: Want, kind: &DocKind) -> bool {
     }
 }
 
-/// Control-plane pack: Cluster API kubeadm objects, encryption configs, legacy token Secrets.
+/// Control-plane pack: Cluster API kubeadm objects, CAPA clusters, encryption configs, legacy
+/// token Secrets.
 fn control_plane_objects(root: &Node, kind: &str, facts: &mut FileFacts) {
     match kind {
         "KubeadmControlPlane" | "KubeadmConfig" | "KubeadmConfigTemplate" => {
             capi::extract(root, kind, facts)
         }
+        "AWSCluster"
+        | "AWSClusterTemplate"
+        | "AWSManagedControlPlane"
+        | "AWSManagedControlPlaneTemplate" => capa::extract(root, kind, facts),
         "EncryptionConfiguration" | "EncryptionConfig" => encryption::extract(root, facts),
         "AuthenticationConfiguration" => encryption::authentication(root, facts),
         "Secret" => {

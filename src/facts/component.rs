@@ -73,6 +73,8 @@ pub enum Origin {
     /// A MicroK8s args file (`args/kube-apiserver`): the component's whole command line, so an
     /// absent flag takes the component's own flag default.
     MicroK8s,
+    /// A kustomize patch (a partial object merged into a base): absences are unknown.
+    KustomizePatch,
 }
 
 /// A Kubernetes distribution whose own config file sets component flags.
@@ -146,6 +148,7 @@ impl Origin {
             Origin::MicroK8s => "MicroK8s args file",
             Origin::MicroK8sLaunch { .. } => "MicroK8s launch configuration",
             Origin::KindPatch => "kind kubeadmConfigPatches",
+            Origin::KustomizePatch => "kustomize patch",
         }
     }
 }

@@ -59,4 +59,7 @@ pub struct FirewallRule {
     pub resource: String,
     /// The rule's block or resource header, for messages without a better place.
     pub span: Span,
+    /// The port the Kubernetes API listens on behind this rule when it is not 6443: kOps
+    /// serves the API on 443 on its `masters-*` and `api-elb-*` security groups.
+    pub api_port: Option<u16>,
 }

@@ -103,7 +103,7 @@ spans! {
     // facts.rs
     Setting { at } without { name, written }
     ComponentConfig { anchor, settings } without { component, origin }
-    FirewallRule { peers, span } without { direction, protocol, ports, resource }
+    FirewallRule { peers, span } without { direction, protocol, ports, resource, api_port }
     RemoteResource { span } without { what, url, verified }
     HostSetting { at } without { path }
     ObjectScope { span, ignore } without {}

@@ -48,11 +48,89 @@ pub fn parse_within(text: &str, budget: std::time::Duration) -> Result<Body, Par
     }
 }
 
+/// Repeated keys in one object literal are renamed away at most this many times.
+const MAX_REPEATED_KEYS: usize = 32;
+
+/// Parses, accepting object literals with a repeated key as Terraform does (the last one
+/// wins): hcl-edit rejects them, so the earlier occurrence is renamed in a same-length copy of
+/// the text (spans stay exact) and the parse is retried.
 fn parse_now(text: &str) -> Result<Body, ParseError> {
+    let mut first = match parse_once(text) {
+        Ok(body) => return Ok(body),
+        Err(e) => e,
+    };
+    let mut copy = text.to_string();
+    for _ in 0..MAX_REPEATED_KEYS {
+        let Some(at) = first
+            .1
+            .filter(|_| first.0.message.contains("redefined object key"))
+        else {
+            break;
+        };
+        if !rename_earlier_key(&mut copy, at) {
+            break;
+        }
+        match parse_once(&copy) {
+            Ok(body) => return Ok(body),
+            Err(e) => first = e,
+        }
+    }
+    parse_once(text).map_err(|e| e.0)
+}
+
+/// Renames the earlier occurrence of the object key at `at` (the repeated one) in the same
+/// object, keeping the text's length: `min_size` becomes `_in_size`. `false` when there is none.
+fn rename_earlier_key(text: &mut String, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'-';
+    let quoted = bytes.get(at) == Some(&b'"');
+    let start = if quoted { at + 1 } else { at };
+    let mut end = start;
+    while end < bytes.len() && ident(bytes[end]) {
+        end += 1;
+    }
+    if end == start {
+        return false;
+    }
+    let key = &text[start..end];
+    // Walk back to the object's opening brace, looking for the key at the same depth.
+    let mut depth = 0usize;
+    let mut i = at;
+    while i > 0 {
+        i -= 1;
+        match bytes[i] {
+            b'}' | b']' | b')' => depth += 1,
+            b'{' | b'[' | b'(' => {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+            }
+            _ if depth == 0 && bytes[i..].starts_with(key.as_bytes()) => {
+                let before_ok = i == 0 || !ident(bytes[i - 1]);
+                let after = &bytes[i + key.len()..];
+                let after = after.strip_prefix(b"\"").unwrap_or(after);
+                let after_ok = after
+                    .iter()
+                    .find(|c| !matches!(c, b' ' | b'\t'))
+                    .is_some_and(|c| matches!(c, b'=' | b':'));
+                if before_ok && after_ok {
+                    let c = if bytes[i] == b'_' { "z" } else { "_" };
+                    text.replace_range(i..i + 1, c);
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+fn parse_once(text: &str) -> Result<Body, (ParseError, Option<usize>)> {
     hcl_edit::parser::parse_body(text).map_err(|e| {
         let loc = e.location();
         let at = loc.offset().min(text.len());
-        ParseError::new(
+        let err = ParseError::new(
             format!(
                 "invalid HCL: {} (line {}, column {})",
                 e.message(),
@@ -60,7 +138,8 @@ fn parse_now(text: &str) -> Result<Body, ParseError> {
                 loc.column()
             ),
             Some(Span::new(at, at)),
-        )
+        );
+        (err, Some(at))
     })
 }
 
@@ -104,6 +183,20 @@ pub fn too_deep(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeated_object_keys_are_accepted_last_wins() {
+        let text = "x = {\n  a = 1\n  b = { c = 1, c = 2 }\n  a = 3\n}\n";
+        let body = parse(text).expect("a repeated key does not lose the file");
+        let shown = body.get_attribute("x").unwrap().value.to_string();
+        // The earlier occurrences are renamed in place (same length); the last ones remain.
+        assert!(
+            shown.contains("_ = 1") && shown.contains("a = 3"),
+            "{shown}"
+        );
+        assert!(shown.contains("_ = 1, c = 2"), "{shown}");
+        assert!(parse("x = { a = 1 a }").is_err());
+    }
 
     #[test]
     fn parses_and_refuses_depth() {

@@ -27,7 +27,7 @@ pub fn parse(text: &str) -> Result<Option<Document>, ParseError> {
                 Some(Span::new(r.start, r.end)),
             )
         })?;
-    Ok(parsed.value.map(|v| Document { root: convert(&v) }))
+    Ok(parsed.value.map(|v| Document::new(convert(&v))))
 }
 
 fn convert(v: &Value) -> Node {

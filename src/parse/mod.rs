@@ -66,6 +66,24 @@ pub struct Node {
 #[derive(Debug)]
 pub struct Document {
     pub root: Node,
+    /// Local YAML tags (`!Ref`, `!Sub`, `!GetAtt`: CloudFormation's intrinsic functions) by
+    /// the start of the value they tag. Core-schema tags (`!!str`) are not
+    /// recorded; JSON and TOML have none.
+    pub tags: std::collections::HashMap<usize, String>,
+}
+
+impl Document {
+    pub fn new(root: Node) -> Document {
+        Document {
+            root,
+            tags: Default::default(),
+        }
+    }
+
+    /// The local tag written on `node` (`"!Ref"`), if any.
+    pub fn tag(&self, node: &Node) -> Option<&str> {
+        self.tags.get(&node.span.start).map(String::as_str)
+    }
 }
 
 impl Node {

@@ -24,9 +24,7 @@ pub fn parse(text: &str) -> Result<Document, ParseError> {
         )
     })?;
     let span = Span::from(table.span());
-    Ok(Document {
-        root: table_node(table.get_ref(), span),
-    })
+    Ok(Document::new(table_node(table.get_ref(), span)))
 }
 
 fn table_node(t: &DeTable, span: Span) -> Node {

@@ -21,6 +21,7 @@ pub fn parse(text: &str) -> (Vec<Document>, Option<ParseError>) {
         anchors: HashMap::new(),
         docs: Vec::new(),
         root: None,
+        tags: HashMap::new(),
     };
     match b.run() {
         Ok(()) => (b.docs, None),
@@ -49,6 +50,8 @@ struct Builder<'t> {
     anchors: HashMap<usize, Rc<Node>>,
     docs: Vec<Document>,
     root: Option<Node>,
+    /// Local tags of the current document (see `Document::tags`).
+    tags: HashMap<usize, String>,
 }
 
 impl Builder<'_> {
@@ -73,14 +76,17 @@ impl Builder<'_> {
                 Event::DocumentStart(_) => {
                     self.anchors.clear();
                     self.root = None;
+                    self.tags.clear();
                 }
                 Event::DocumentEnd => {
                     if let Some(root) = self.root.take() {
-                        self.docs.push(Document { root });
+                        let tags = std::mem::take(&mut self.tags);
+                        self.docs.push(Document { root, tags });
                     }
                 }
-                Event::Scalar(value, style, anchor, _tag) => {
+                Event::Scalar(value, style, anchor, tag) => {
                     let node = self.scalar(value.into_owned(), style, start, end);
+                    self.tag(tag.as_deref(), node.span.start);
                     self.complete(node, anchor)?;
                 }
                 Event::Alias(id) => {
@@ -93,7 +99,8 @@ impl Builder<'_> {
                     };
                     self.complete(node, 0)?;
                 }
-                Event::MappingStart(anchor, _) => {
+                Event::MappingStart(anchor, tag) => {
+                    self.tag(tag.as_deref(), start);
                     self.push(
                         Frame::Map {
                             start,
@@ -104,7 +111,8 @@ impl Builder<'_> {
                         start,
                     )?;
                 }
-                Event::SequenceStart(anchor, _) => {
+                Event::SequenceStart(anchor, tag) => {
+                    self.tag(tag.as_deref(), start);
                     self.push(
                         Frame::Seq {
                             start,
@@ -148,6 +156,23 @@ impl Builder<'_> {
             }
         }
         Ok(())
+    }
+
+    /// Records a local tag (`!Ref`) at the value it tags (also at the value after the tag, for
+    /// collections whose event starts at the tag).
+    fn tag(&mut self, tag: Option<&saphyr_parser::Tag>, start: usize) {
+        let Some(t) = tag.filter(|t| t.handle == "!") else {
+            return;
+        };
+        if self.tags.len() >= 100_000 {
+            return;
+        }
+        let name = format!("!{}", t.suffix);
+        let after = skip_properties(self.text, start, self.text.len());
+        if after != start {
+            self.tags.insert(after, name.clone());
+        }
+        self.tags.insert(start, name);
     }
 
     fn push(&mut self, frame: Frame, at: usize) -> Result<(), ParseError> {

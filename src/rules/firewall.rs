@@ -33,12 +33,28 @@ pub fn is_tcp(rule: &FirewallRule) -> bool {
 pub fn covers_all(rule: &FirewallRule) -> bool {
     match rule.protocol.as_str() {
         "all" => true,
-        "icmp" | "icmpv6" => false,
-        _ => rule.ports.from <= 1 && rule.ports.to == 65535,
+        // Port-less protocols (ICMP, GRE, ESP, ...) reach no TCP or UDP port.
+        "tcp" | "udp" | "sctp" => rule.ports.from <= 1 && rule.ports.to == 65535,
+        _ => false,
     }
 }
 
 /// The named sensitive ports a range overlaps, as `6443 (kube-apiserver)`.
+/// [`named_hits`] of a rule, plus the Kubernetes API on the rule's own API port (kOps: 443).
+pub fn rule_hits(cx: &Cx, rule: &FirewallRule, skip_etcd: bool) -> Vec<String> {
+    let mut hits = named_hits(cx, rule.ports, skip_etcd);
+    if let Some(p) = rule
+        .api_port
+        .filter(|p| rule.ports.from <= *p && *p <= rule.ports.to)
+    {
+        let hit = format!("{p} (kube-apiserver)");
+        if !hits.contains(&hit) {
+            hits.insert(0, hit);
+        }
+    }
+    hits
+}
+
 pub fn named_hits(cx: &Cx, ports: PortRange, skip_etcd: bool) -> Vec<String> {
     CONTROL_PLANE_PORTS
         .iter()
@@ -87,7 +103,7 @@ impl Exposure<'_> {
     pub fn named_hits(&self, cx: &Cx, skip_etcd: bool) -> Vec<String> {
         let mut hits: Vec<String> = Vec::new();
         for r in &self.rules {
-            for h in named_hits(cx, r.ports, skip_etcd) {
+            for h in rule_hits(cx, r, skip_etcd) {
                 if !hits.contains(&h) {
                     hits.push(h);
                 }

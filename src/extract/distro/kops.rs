@@ -135,6 +135,7 @@ fn cluster(root: &Node, spec: &Node, name: &str, facts: &mut FileFacts) {
     let resource = |field: &str| format!("kOps Cluster {name} spec.{field}");
     if let Some(peers) = spec.get("sshAccess").map(peers) {
         facts.firewall_rules.push(FirewallRule {
+            api_port: None,
             direction: Direction::Ingress,
             protocol: "tcp".into(),
             ports: PortRange { from: 22, to: 22 },
@@ -159,6 +160,7 @@ fn cluster(root: &Node, spec: &Node, name: &str, facts: &mut FileFacts) {
                 to: 32767,
             });
         facts.firewall_rules.push(FirewallRule {
+            api_port: None,
             direction: Direction::Ingress,
             protocol: "tcp".into(),
             ports,

@@ -374,6 +374,7 @@ fn network_rule(root: &Node, facts: &mut FileFacts) {
             continue;
         };
         facts.firewall_rules.push(FirewallRule {
+            api_port: None,
             direction: Direction::Ingress,
             protocol: protocol.clone(),
             ports,

@@ -19,6 +19,38 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
 
 /// Security groups and their rules (HCL or plan).
 pub fn firewall(res: &mut Res, facts: &mut FileFacts) {
+    let from = facts.firewall_rules.len();
+    let api_port = kops_api_group(res).then_some(443);
+    firewall_rules(res, facts);
+    for r in &mut facts.firewall_rules[from..] {
+        r.api_port = api_port;
+    }
+}
+
+/// kOps serves the Kubernetes API on 443 (`kops/pkg/model/...`: the `api-elb-*` load balancer
+/// and, without one, the `masters-*` instances); its Terraform output names those security
+/// groups `masters-<cluster>` and `api-elb-<cluster>`. A group of that name (or a rule whose
+/// `security_group_id` references one) carries the API on 443.
+fn kops_api_group(res: &Res) -> bool {
+    let Some(block) = res.block() else {
+        return false;
+    };
+    let kops = |name: &str| name.starts_with("masters-") || name.starts_with("api-elb-");
+    match res.rtype {
+        "aws_security_group" => super::syntax::label(block, 1).is_some_and(kops),
+        _ => block
+            .body
+            .get_attribute("security_group_id")
+            .map(|a| a.value.to_string())
+            .and_then(|t| {
+                let t = t.trim().strip_prefix("aws_security_group.")?.to_string();
+                Some(t.split('.').next().is_some_and(kops))
+            })
+            .unwrap_or(false),
+    }
+}
+
+fn firewall_rules(res: &mut Res, facts: &mut FileFacts) {
     let body = res.root();
     match res.rtype {
         "aws_security_group" | "aws_default_security_group" => {
@@ -123,6 +155,7 @@ fn rule_of(f: &Fields, direction: Direction, resource: String, span: Span) -> Op
         }
     }
     Some(FirewallRule {
+        api_port: None,
         direction,
         protocol,
         ports,

@@ -115,6 +115,7 @@ fn rule(res: &mut Res, body: Obj, resource: String, span: Span, facts: &mut File
     }
     for ports in ranges {
         facts.firewall_rules.push(FirewallRule {
+            api_port: None,
             direction,
             protocol: protocol.clone(),
             ports,

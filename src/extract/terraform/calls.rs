@@ -9,7 +9,9 @@ use super::eval::Scope;
 use super::lower::resources;
 use super::module::{self, Module, ModuleCache};
 use super::resource::instances;
-use super::syntax::label;
+use super::syntax::{label, span_of};
+use super::value::{Val, V};
+use crate::facts::Place;
 use crate::facts::{FileFacts, Peer, ValueOrigin};
 use crate::source::{Source, Span};
 use hcl_edit::expr::Expression;
@@ -120,7 +122,13 @@ pub(super) fn module_call(
     } else {
         match installed_module(call.root, &key) {
             Some(d) => d,
-            None => return,
+            None => {
+                // Not installed: the modelled registry modules stand in for the real code.
+                if call.depth == 0 {
+                    super::registry::call(block, module, &source, call.span, facts);
+                }
+                return;
+            }
         }
     };
     let same = match (
@@ -142,7 +150,18 @@ pub(super) fn module_call(
             .body
             .attributes()
             .filter(|a| !META.contains(&a.key.as_str()))
-            .map(|a| (a.key.as_str().to_string(), scope.eval(&a.value)))
+            .map(|a| {
+                let v = scope.eval(&a.value);
+                let place = Place {
+                    file: Some(call.at.clone()),
+                    span: span_of(&a.value),
+                    note: None,
+                };
+                (
+                    a.key.as_str().to_string(),
+                    rehome(v, &place, &me.path, a.key.as_str()),
+                )
+            })
             .collect();
         let Some(child) = module::child(call.cache, &child_dir, args) else {
             return;
@@ -259,4 +278,50 @@ fn cluster_via_call(
     c.resource = address;
     c.span = label;
     Some(c)
+}
+
+/// An argument's value, with every part that was written in another file of the caller (a
+/// variable default in `variables.tf`, a tfvars entry, a local) placed at the argument: that
+/// is where this call gives it to the child, so a finding about it is reported there; the
+/// note keeps where it came from. Parts that come from the linted file `me` (through an
+/// outer call) stay where they are.
+fn rehome(mut v: Val, place: &Place, me: &str, arg: &str) -> Val {
+    let elsewhere = v.at.as_ref().is_some_and(|at| {
+        at.file
+            .as_ref()
+            .zip(place.file.as_ref())
+            .is_some_and(|(a, b)| a.path != b.path && a.path != me)
+    });
+    if elsewhere {
+        let from = v.at.as_ref().and_then(|a| a.note.clone());
+        let file =
+            v.at.as_ref()
+                .and_then(|a| a.file.as_ref())
+                .map(|f| f.path.clone());
+        let note = match (from, file) {
+            (Some(n), Some(f)) => format!("{{value}} is passed as argument \"{arg}\" ({n}, {f})"),
+            _ => format!("{{value}} is passed as argument \"{arg}\""),
+        };
+        v.at = Some(Place {
+            file: place.file.clone(),
+            span: place.span,
+            note: Some(note.into()),
+        });
+    }
+    v.v = match v.v {
+        V::List(items) => V::List(
+            items
+                .into_iter()
+                .map(|i| rehome(i, place, me, arg))
+                .collect(),
+        ),
+        V::Map(entries) => V::Map(
+            entries
+                .into_iter()
+                .map(|(k, i)| (k, rehome(i, place, me, arg)))
+                .collect(),
+        ),
+        other => other,
+    };
+    v
 }

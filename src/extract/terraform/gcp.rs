@@ -99,6 +99,7 @@ pub fn firewall(res: &mut Res, facts: &mut FileFacts) {
                 ports
             };
             facts.firewall_rules.push(FirewallRule {
+                api_port: None,
                 direction,
                 protocol: protocol.clone(),
                 ports,

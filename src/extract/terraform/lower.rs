@@ -4,12 +4,14 @@ use super::eval::Scope;
 use super::module::Module;
 use super::resource::{instances, Res};
 use super::syntax::label;
-use super::{aws, azure, gcp, managed};
+use super::{aws, azure, gcp, kube, managed, nacl, openstack, subnets};
 use crate::facts::FileFacts;
 use hcl_edit::structure::Body;
 
 /// Every resource of a body, each instance evaluated in `module`.
 pub(crate) fn resources(body: &Body, module: &Module, facts: &mut FileFacts) {
+    let public_subnets = subnets::public_subnets(body, module);
+    let acl_denies = nacl::denies(body, module);
     for block in body.blocks() {
         if block.ident.as_str() != "resource" {
             continue;
@@ -28,6 +30,10 @@ pub(crate) fn resources(body: &Body, module: &Module, facts: &mut FileFacts) {
             gcp::resource(&mut res, facts);
             azure::resource(&mut res, facts);
             managed::resource(&mut res, facts);
+            kube::resource(&mut res, facts);
+            openstack::firewall(&mut res, facts);
+            subnets::node_group(&mut res, &public_subnets, facts);
+            nacl::firewall(&mut res, &acl_denies, facts);
         }
         dedup_rules(facts, first_rule);
     }

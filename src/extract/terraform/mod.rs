@@ -9,13 +9,18 @@ pub mod embedded;
 pub mod eval;
 pub mod functions;
 pub mod gcp;
+pub mod kube;
 mod lower;
 pub mod managed;
 pub mod module;
+pub mod nacl;
+pub mod openstack;
 pub mod operators;
 pub mod peers;
 pub mod plan;
+pub mod registry;
 pub mod resource;
+pub mod subnets;
 pub mod syntax;
 pub mod value;
 

@@ -45,7 +45,7 @@ pub fn protocol_name(p: &str) -> String {
         "6" => "tcp".into(),
         "17" => "udp".into(),
         "1" => "icmp".into(),
-        "58" => "icmpv6".into(),
+        "58" | "ipv6-icmp" | "icmp6" => "icmpv6".into(),
         _ => p,
     }
 }

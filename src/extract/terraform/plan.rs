@@ -70,11 +70,13 @@ fn value(n: &Node) -> Val {
     Val { v, at }
 }
 
-/// Every adapter that reads plan resources (firewalls only, as before: node settings and
-/// clusters are not taken from plans).
+/// Every adapter that reads plan resources: firewalls and kubernetes provider objects (node
+/// settings and clusters are not taken from plans).
 fn resource(rtype: &str, address: &str, values: &Val, header: Span, facts: &mut FileFacts) {
     let mut res = Res::plan(rtype, address.to_string(), values, header);
     super::aws::firewall(&mut res, facts);
     super::gcp::firewall(&mut res, facts);
     super::azure::firewall(&mut res, facts);
+    super::openstack::firewall(&mut res, facts);
+    super::kube::resource(&mut res, facts);
 }

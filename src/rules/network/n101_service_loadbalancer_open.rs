@@ -78,13 +78,14 @@ impl Rule for ServiceLoadbalancerOpen {
                 .iter()
                 .find(|r| crate::cidr::is_world(&r.value))
             {
-                cx.report(
+                cx.report_related(
                     world.span,
                     format!(
                         "{} is a LoadBalancer open to {} through loadBalancerSourceRanges{ports}",
                         s.meta.display(),
                         world.value
                     ),
+                    world.related(&world.value),
                 );
                 continue;
             }

@@ -43,12 +43,21 @@ impl Rule for NodePublicIp {
                 "network_interface.access_config" | "ip_configuration.public_ip_address_id" => {
                     s.value == "present"
                 }
+                "subnet_ids.map_public_ip_on_launch" => true,
                 _ => false,
             };
             if public {
+                let subnet;
                 let what = match s.name.as_str() {
                     "associate_public_ip_address" => "associate_public_ip_address = true",
                     "associatePublicIp" => "associatePublicIp: true",
+                    "subnet_ids.map_public_ip_on_launch" => {
+                        subnet = format!(
+                            "its subnet_ids include {}, which sets map_public_ip_on_launch = true",
+                            s.value
+                        );
+                        subnet.as_str()
+                    }
                     "network_interface.access_config" => "an access_config block (an external IP)",
                     _ => "a public IP address on its NIC",
                 };

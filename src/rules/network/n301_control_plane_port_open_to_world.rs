@@ -2,7 +2,7 @@
 
 use crate::cidr::is_world_source;
 use crate::facts::{Direction, FileFacts};
-use crate::rules::firewall::{covers_all, exposures, is_tcp, named_hits, report};
+use crate::rules::firewall::{covers_all, exposures, is_tcp, report, rule_hits};
 use crate::rules::{Cx, Rule};
 
 pub use crate::rules::firewall::CONTROL_PLANE_PORTS;
@@ -16,7 +16,7 @@ impl Rule for ControlPlanePortOpenToWorld {
         let found = exposures(
             facts,
             Direction::Ingress,
-            |r| is_tcp(r) && !covers_all(r) && !named_hits(cx, r.ports, false).is_empty(),
+            |r| is_tcp(r) && !covers_all(r) && !rule_hits(cx, r, false).is_empty(),
             |p| is_world_source(&p.value),
         );
         for e in found {

@@ -3,7 +3,7 @@
 
 use crate::cidr::{is_trusted, is_wide_private};
 use crate::facts::{Direction, FileFacts};
-use crate::rules::firewall::{covers_all, exposures, is_tcp, named_hits, report};
+use crate::rules::firewall::{covers_all, exposures, is_tcp, report, rule_hits};
 use crate::rules::{Cx, Rule};
 
 pub struct ControlPlanePortOpenToWidePrivateRange;
@@ -19,7 +19,7 @@ impl Rule for ControlPlanePortOpenToWidePrivateRange {
         let found = exposures(
             facts,
             Direction::Ingress,
-            |r| is_tcp(r) && !covers_all(r) && !named_hits(cx, r.ports, true).is_empty(),
+            |r| is_tcp(r) && !covers_all(r) && !rule_hits(cx, r, true).is_empty(),
             |p| is_wide_private(&p.value, WIDE) && !is_trusted(&p.value, &trusted),
         );
         for e in found {

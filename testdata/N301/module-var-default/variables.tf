@@ -1,0 +1,4 @@
+variable "api_sources" {
+  type    = list(string)
+  default = ["0.0.0.0/0"]
+}
