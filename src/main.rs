@@ -5,7 +5,7 @@
 
 mod server;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use kube_harden::config::{Config, Overrides};
 use kube_harden::findings::{Diagnostic, Level};
 use kube_harden::read;
@@ -31,8 +31,18 @@ enum Command {
     /// Scan files and directories (default: the current directory). `-` reads standard input.
     #[command(after_help = EXIT_CODES)]
     Check(Box<CheckArgs>),
-    /// List every rule: id, name, practice, severity, title.
-    Rules,
+    /// List the rules: id, name, practice, severity, title.
+    Rules(RulesArgs),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff) to standard output.
+    Man,
+    /// Write a commented `.kube-harden.toml` with the defaults into the current directory.
+    Init {
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a rule's page (by id or name).
     Explain { rule: String },
     /// Run as a Language Server over stdio (diagnostics on open and change), for editors.
@@ -50,6 +60,22 @@ enum Color {
     Auto,
     Always,
     Never,
+}
+
+#[derive(clap::Args)]
+struct RulesArgs {
+    /// Only these rules (ids, names, practices like C2, or families like N); comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    select: Option<Vec<String>>,
+    /// `text` (a table) or `json` (every field of each rule's page front matter).
+    #[arg(long, value_enum, default_value = "text")]
+    format: RulesFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
 }
 
 #[derive(clap::Args)]
@@ -159,16 +185,20 @@ fn edit_distance(a: &str, b: &str) -> usize {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Rules => {
-            let mut out = String::new();
-            for r in REGISTRY {
-                out.push_str(&format!(
-                    "{:<5} {:<36} {:<3} {:<9} {}\n",
-                    r.doc.id, r.doc.name, r.doc.practice, r.doc.severity, r.doc.title
-                ));
-            }
-            print(&out)
+        Command::Rules(args) => rules(&args),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "kube-harden", &mut out);
+            print(&String::from_utf8_lossy(&out))
         }
+        Command::Man => {
+            let mut out = Vec::new();
+            if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                return fail(&e.to_string());
+            }
+            print(&String::from_utf8_lossy(&out))
+        }
+        Command::Init { force } => init(force),
         Command::Explain { rule } => match kube_harden::rules::find(&rule) {
             Some(r) => print(&format!(
                 "{} {} ({}, {} — {})\n\n{}",
@@ -187,6 +217,67 @@ fn main() -> ExitCode {
             Err(e) => fail(&format!("language server: {e}")),
         },
     }
+}
+
+fn rules(args: &RulesArgs) -> ExitCode {
+    let selected: Vec<&kube_harden::rules::RuleEntry> = match &args.select {
+        None => REGISTRY.iter().collect(),
+        Some(sel) => match kube_harden::config::select_rules(sel) {
+            Ok(r) => r,
+            Err(e) => return fail(&e),
+        },
+    };
+    match args.format {
+        RulesFormat::Text => {
+            let mut out = String::new();
+            for r in selected {
+                out.push_str(&format!(
+                    "{:<5} {:<36} {:<3} {:<9} {}\n",
+                    r.doc.id, r.doc.name, r.doc.practice, r.doc.severity, r.doc.title
+                ));
+            }
+            print(&out)
+        }
+        RulesFormat::Json => {
+            let list: Vec<serde_json::Value> = selected
+                .iter()
+                .map(|r| {
+                    let d = &r.doc;
+                    serde_json::json!({
+                        "id": d.id,
+                        "name": d.name,
+                        "practice": d.practice,
+                        "practice_name": d.practice_name(),
+                        "severity": d.severity,
+                        "title": d.title,
+                        "summary": d.summary,
+                        "fix": d.fix,
+                        "applies_to": d.applies_to,
+                        "references": d.references,
+                        "help_uri": d.help_uri(),
+                    })
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&list).expect("serialisable");
+            s.push('\n');
+            print(&s)
+        }
+    }
+}
+
+/// The config `init` writes: every key with its default, commented, so it loads as is.
+const INIT_CONFIG: &str = include_str!("init.toml");
+
+fn init(force: bool) -> ExitCode {
+    let path = Path::new(".kube-harden.toml");
+    if path.exists() && !force {
+        return fail(".kube-harden.toml exists; use --force to overwrite it");
+    }
+    if let Err(e) = write_atomically(path, INIT_CONFIG.as_bytes()) {
+        return fail(&format!("cannot write .kube-harden.toml: {e}"));
+    }
+    eprintln!("kube-harden: wrote .kube-harden.toml");
+    ExitCode::SUCCESS
 }
 
 fn print(s: &str) -> ExitCode {

@@ -246,7 +246,7 @@ fn action_cache_key_follows_the_tool_version() {
     for f in ["Cargo.toml", "Cargo.lock", "build.rs"] {
         std::fs::copy(repo().join(f), copy.path().join(f)).unwrap();
     }
-    for d in ["src", "rules"] {
+    for d in ["src", "rules", "scripts"] {
         let status = Command::new("cp")
             .args(["-r"])
             .arg(repo().join(d))
@@ -258,4 +258,112 @@ fn action_cache_key_follows_the_tool_version() {
     assert_eq!(key(copy.path()), k);
     std::fs::write(copy.path().join("src/lib.rs"), "// changed\n").unwrap();
     assert_ne!(key(copy.path()), k);
+}
+
+/// The install step uses a released binary only when the release was built from the same source
+/// and its archive matches SHA256SUMS; otherwise it builds (here: a fake `cargo` records that).
+#[test]
+fn action_install_uses_a_matching_release_or_builds() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let releases = dir.path().join("releases/v9.9.9");
+    let name = "kube-harden-v9.9.9-x86_64-unknown-linux-musl";
+    std::fs::create_dir_all(releases.join(name)).unwrap();
+    let released = releases.join(name).join("kube-harden");
+    std::fs::write(&released, "#!/bin/sh\necho released\n").unwrap();
+    std::fs::set_permissions(&released, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let tar = Command::new("tar")
+        .args(["czf", &format!("{name}.tar.gz"), name])
+        .current_dir(&releases)
+        .status()
+        .unwrap();
+    assert!(tar.success());
+    let sums = Command::new("sh")
+        .args(["-c", &format!("sha256sum {name}.tar.gz > SHA256SUMS")])
+        .current_dir(&releases)
+        .status()
+        .unwrap();
+    assert!(sums.success());
+    std::fs::write(releases.join("SOURCE-KEY"), "abc\n").unwrap();
+    // A fake cargo on PATH: "building" writes a marker binary.
+    let fake = dir.path().join("fakebin");
+    std::fs::create_dir(&fake).unwrap();
+    std::fs::write(
+        fake.join("cargo"),
+        "#!/bin/sh\nmkdir -p \"$INSTALL_ROOT/bin\"\nprintf '#!/bin/sh\\necho built\\n' > \"$INSTALL_ROOT/bin/kube-harden\"\nchmod +x \"$INSTALL_ROOT/bin/kube-harden\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(fake.join("cargo"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let install = |key: &str| {
+        let root = tempfile::tempdir().unwrap();
+        let out = Command::new("bash")
+            .arg(repo().join("scripts/action_install.sh"))
+            .env("INSTALL_ROOT", root.path())
+            .env("VERSION", "9.9.9")
+            .env("SOURCE_KEY", key)
+            .env("RUNNER_OS", "Linux")
+            .env("RUNNER_ARCH", "X64")
+            .env("GITHUB_ACTION_PATH", repo())
+            .env("GITHUB_PATH", dir.path().join("github_path"))
+            .env(
+                "KUBE_HARDEN_RELEASES",
+                format!("file://{}", dir.path().join("releases").display()),
+            )
+            .env(
+                "PATH",
+                format!("{}:{}", fake.display(), std::env::var("PATH").unwrap()),
+            )
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let ran = Command::new(root.path().join("bin/kube-harden"))
+            .output()
+            .unwrap();
+        String::from_utf8(ran.stdout).unwrap()
+    };
+    assert_eq!(install("abc"), "released\n");
+    assert_eq!(install("other-source"), "built\n");
+}
+
+/// The repository's workflows: CI runs `.ci/run`; a version tag builds every release target and
+/// publishes the checksums and the source key the Action compares.
+#[test]
+fn workflows_run_ci_and_release_every_target() {
+    let read = |f: &str| std::fs::read_to_string(repo().join(".github/workflows").join(f)).unwrap();
+    let ci = read("ci.yml");
+    let (docs, err) = kube_harden::parse::yaml::parse(&ci);
+    assert!(err.is_none());
+    let steps = docs[0].root.path(&["jobs", "ci", "steps"]).unwrap();
+    assert!(steps
+        .items()
+        .iter()
+        .any(|s| s.get_str("run") == Some("bash .ci/run")));
+    let rel = read("release.yml");
+    let (docs, err) = kube_harden::parse::yaml::parse(&rel);
+    assert!(err.is_none());
+    let root = &docs[0].root;
+    let tags = root.path(&["on", "push", "tags"]).unwrap();
+    assert_eq!(tags.items()[0].as_str(), Some("v*.*.*"));
+    let targets: Vec<&str> = root
+        .path(&["jobs", "build", "strategy", "matrix", "include"])
+        .unwrap()
+        .items()
+        .iter()
+        .filter_map(|t| t.get_str("target"))
+        .collect();
+    for t in [
+        "x86_64-unknown-linux-musl",
+        "aarch64-unknown-linux-musl",
+        "x86_64-apple-darwin",
+        "aarch64-apple-darwin",
+        "x86_64-pc-windows-msvc",
+    ] {
+        assert!(targets.contains(&t), "{t}");
+    }
+    assert!(rel.contains("scripts/source_key.sh . > dist/SOURCE-KEY"));
+    assert!(rel.contains("sha256sum kube-harden-* > SHA256SUMS"));
 }

@@ -245,3 +245,28 @@ fn sarif_over_github_result_limit_warns() {
         .contains("keeps at most 5000")));
     assert!(String::from_utf8_lossy(&o.stderr).contains("keeps at most 5000"));
 }
+
+/// `init` writes a config that loads as is and refuses to overwrite one without --force;
+/// `completions` and `man` print what shells and man read.
+#[test]
+fn init_completions_and_man() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(dir.path(), &["init"]);
+    assert_eq!(code(&o), 0);
+    let written = std::fs::read_to_string(dir.path().join(".kube-harden.toml")).unwrap();
+    assert!(written.contains("# fail-on = \"low\""));
+    assert_eq!(code(&run(dir.path(), &["check", "."])), 0);
+    let again = run(dir.path(), &["init"]);
+    assert_eq!(code(&again), 2);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    assert_eq!(code(&run(dir.path(), &["init", "--force"])), 0);
+
+    let bash = run(dir.path(), &["completions", "bash"]);
+    assert_eq!(code(&bash), 0);
+    assert!(stdout(&bash).contains("complete -F _kube__harden"));
+    assert!(stdout(&bash).contains("--output-format"));
+    let man = run(dir.path(), &["man"]);
+    assert_eq!(code(&man), 0);
+    assert!(stdout(&man).starts_with(".ie"));
+    assert!(stdout(&man).contains(".TH kube-harden"));
+}
