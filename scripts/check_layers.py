@@ -17,7 +17,7 @@ LAYERS = [
     ("rules", ["rules"]),
     ("pipeline", ["config", "discover", "suppress", "baseline", "gitindex", "lib"]),
     ("report", ["report"]),
-    ("cli", ["main", "server"]),
+    ("cli", ["main", "output", "server"]),
 ]
 LAYER_OF = {name: i for i, (_, names) in enumerate(LAYERS) for name in names}
 

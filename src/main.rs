@@ -3,6 +3,7 @@
 //! arguments, an unreadable config, or a file that could not be fully scanned and was not
 //! allowed to stay unscanned).
 
+mod output;
 mod server;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -90,7 +91,7 @@ struct CheckArgs {
     output: Option<PathBuf>,
     /// One more report from the same scan: FORMAT=PATH, or FORMAT for standard output
     /// (repeatable), e.g. `--output-format sarif=out.sarif --output-format github`.
-    #[arg(long = "output-format", value_name = "FORMAT[=PATH]", value_parser = output_format)]
+    #[arg(long = "output-format", value_name = "FORMAT[=PATH]", value_parser = output::output_format)]
     output_format: Vec<(Format, Option<PathBuf>)>,
     /// Print the number of findings per rule instead of the findings (human, concise: a table;
     /// json: a list).
@@ -139,47 +140,6 @@ struct CheckArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
-}
-
-/// `FORMAT[=PATH]` of `--output-format`.
-fn output_format(s: &str) -> Result<(Format, Option<PathBuf>), String> {
-    let (name, path) = match s.split_once('=') {
-        Some((n, p)) if !p.is_empty() => (n, Some(PathBuf::from(p))),
-        Some(_) => return Err("missing path after `=`".into()),
-        None => (s, None),
-    };
-    match Format::parse(name) {
-        Some(f) => Ok((f, path)),
-        None => {
-            let names: Vec<&str> = Format::value_variants().iter().map(|f| f.name()).collect();
-            let near = names
-                .iter()
-                .min_by_key(|n| edit_distance(n, name))
-                .filter(|n| edit_distance(n, name) <= 2)
-                .map(|n| format!(" (did you mean `{n}`?)"))
-                .unwrap_or_default();
-            Err(format!(
-                "unknown format `{name}`{near}; possible values: {}",
-                names.join(", ")
-            ))
-        }
-    }
-}
-
-/// Levenshtein distance, for "did you mean".
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 fn main() -> ExitCode {
@@ -273,7 +233,7 @@ fn init(force: bool) -> ExitCode {
     if path.exists() && !force {
         return fail(".kube-harden.toml exists; use --force to overwrite it");
     }
-    if let Err(e) = write_atomically(path, INIT_CONFIG.as_bytes()) {
+    if let Err(e) = output::write_atomically(path, INIT_CONFIG.as_bytes()) {
         return fail(&format!("cannot write .kube-harden.toml: {e}"));
     }
     eprintln!("kube-harden: wrote .kube-harden.toml");
@@ -440,7 +400,7 @@ fn check(args: CheckArgs) -> ExitCode {
             );
         }
         let written = match path {
-            Some(p) => write_atomically(p, rendered.as_bytes())
+            Some(p) => output::write_atomically(p, rendered.as_bytes())
                 .map_err(|e| format!("cannot write {}: {e}", p.display())),
             None => match std::io::stdout().write_all(rendered.as_bytes()) {
                 // The reader went away (`check | head -1`): not our failure.
@@ -453,50 +413,6 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
     status
-}
-
-/// Writes a file through a temporary file in the same directory and a rename, so readers never
-/// see half a report and a failed write leaves the old file intact.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::other("not a file name"))?;
-    let mut tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let mut n = 0;
-    let mut file = loop {
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(f) => break f,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => {
-                n += 1;
-                tmp = dir.join(format!(
-                    ".{}.{}.{n}.tmp",
-                    name.to_string_lossy(),
-                    std::process::id()
-                ));
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    let result = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// A `--var-file` that cannot be read or parsed: a diagnostic that fails the run unless allowed.
