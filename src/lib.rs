@@ -320,6 +320,7 @@ fn lint_source(
     let config = cx.config;
     let mut diags = Vec::new();
     let mut facts = FileFacts::default();
+    let mut merges = Vec::new();
     let text = file.text.as_str();
     let parse_failed = |e: parse::ParseError, diags: &mut Vec<Diagnostic>| {
         let mut message = e.message;
@@ -351,6 +352,9 @@ fn lint_source(
             if extract::kustomize::is_patch(path) {
                 extract::kustomize::partial(&mut facts);
             }
+            for doc in &docs {
+                merges.extend_from_slice(&doc.merges);
+            }
             if let Some(e) = err {
                 parse_failed(e, &mut diags);
             }
@@ -374,6 +378,7 @@ fn lint_source(
         }
     }
     let mut findings = run_rules(file, &facts, config);
+    parse::merge::name_merge_sites(file, &merges, &mut findings);
     suppress::apply(file, rel, &mut findings, &facts.objects, config, &mut diags);
     (findings, diags, facts)
 }
