@@ -2,6 +2,7 @@
 //! about a file it could not read fully).
 
 use crate::source::{Position, Source, Span};
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -181,4 +182,23 @@ pub fn stable_hash(parts: &[&str]) -> String {
         }
     }
     format!("{h:016x}")
+}
+
+/// Fingerprint = hash(rule, path, flagged text, n-th occurrence of that triple): stable when
+/// lines move, distinct for repeated identical findings.
+pub fn assign_fingerprints(findings: &mut [Finding]) {
+    let mut seen: HashMap<(String, &'static str, String), usize> = HashMap::new();
+    for f in findings.iter_mut() {
+        let snippet = f
+            .file
+            .slice(f.span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let n = seen
+            .entry((f.file.path.clone(), f.rule_id, snippet.clone()))
+            .or_insert(0);
+        *n += 1;
+        f.fingerprint = stable_hash(&[f.rule_id, &f.file.path, &snippet, &n.to_string()]);
+    }
 }

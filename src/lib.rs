@@ -25,10 +25,10 @@ pub mod suppress;
 use config::Config;
 use extract::terraform::ModuleCache;
 use facts::FileFacts;
-use findings::{stable_hash, Diagnostic, Finding, Level};
+use findings::{Diagnostic, Finding, Level};
 use rayon::prelude::*;
 use source::{Source, SourceFile};
-use std::collections::HashMap;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -173,7 +173,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
         .findings
         .retain(|f| f.severity >= config.min_severity);
     outcome.findings.sort_by_cached_key(Finding::sort_key);
-    assign_fingerprints(&mut outcome.findings);
+    findings::assign_fingerprints(&mut outcome.findings);
     diagnostics
         .sort_by(|a, b| (&a.path, a.region, &a.message).cmp(&(&b.path, b.region, &b.message)));
     diagnostics.dedup_by(|a, b| a.path == b.path && a.region == b.region && a.message == b.message);
@@ -370,14 +370,38 @@ fn lint_source(
         },
         Format::Terraform => {
             let var_files = &config.settings.var_files;
-            if let Err(e) =
-                extract::terraform_file(&cx.modules, text, path, &file.path, var_files, &mut facts)
-            {
-                parse_failed(e, &mut diags);
+            match extract::terraform_file(
+                &cx.modules,
+                text,
+                path,
+                &file.path,
+                var_files,
+                &mut facts,
+            ) {
+                Err(e) => parse_failed(e, &mut diags),
+                Ok(Some(why)) => diags.push(Diagnostic::new(
+                    &file.path,
+                    Level::Error,
+                    "budget",
+                    extract::terraform::budget::describe(why),
+                )),
+                Ok(None) => {}
             }
         }
     }
     let mut findings = run_rules(file, &facts, config);
+    if findings.len() > limits::MAX_FINDINGS_PER_FILE {
+        findings.truncate(limits::MAX_FINDINGS_PER_FILE);
+        diags.push(Diagnostic::new(
+            &file.path,
+            Level::Error,
+            "budget",
+            format!(
+                "more than {} findings in this file: the rest are not reported; not fully scanned",
+                limits::MAX_FINDINGS_PER_FILE
+            ),
+        ));
+    }
     parse::merge::name_merge_sites(file, &merges, &mut findings);
     suppress::apply(file, rel, &mut findings, &facts.objects, config, &mut diags);
     (findings, diags, facts)
@@ -471,23 +495,4 @@ fn rel_to(path: &Path, root: &Path) -> Option<String> {
     abs.strip_prefix(&root)
         .ok()
         .map(|p| p.to_string_lossy().replace('\\', "/"))
-}
-
-/// Fingerprint = hash(rule, path, flagged text, n-th occurrence of that triple): stable when
-/// lines move, distinct for repeated identical findings.
-fn assign_fingerprints(findings: &mut [Finding]) {
-    let mut seen: HashMap<(String, &'static str, String), usize> = HashMap::new();
-    for f in findings.iter_mut() {
-        let snippet = f
-            .file
-            .slice(f.span)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let n = seen
-            .entry((f.file.path.clone(), f.rule_id, snippet.clone()))
-            .or_insert(0);
-        *n += 1;
-        f.fingerprint = stable_hash(&[f.rule_id, &f.file.path, &snippet, &n.to_string()]);
-    }
 }

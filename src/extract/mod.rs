@@ -181,7 +181,7 @@ pub fn terraform_file(
     shown: &str,
     var_files: &[std::path::PathBuf],
     facts: &mut FileFacts,
-) -> Result<(), crate::parse::ParseError> {
+) -> Result<Option<&'static str>, crate::parse::ParseError> {
     let result = terraform::extract_file(modules, text, path, shown, var_files, facts);
     read_embedded(facts);
     result

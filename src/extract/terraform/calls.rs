@@ -142,6 +142,10 @@ pub(super) fn module_call(
         return;
     }
     for (suffix, bindings) in instances(block, module) {
+        // Instances multiply at every level: the file's share is bounded (`budget.rs`).
+        if !super::budget::module_instance() {
+            return;
+        }
         let mut scope = Scope::new(module, Some(call.at.clone()), None);
         for (k, v) in bindings {
             scope.bind(&k, v);

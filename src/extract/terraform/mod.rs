@@ -4,6 +4,7 @@
 
 pub mod aws;
 pub mod azure;
+pub mod budget;
 mod calls;
 pub mod embedded;
 pub mod eval;
@@ -34,23 +35,26 @@ use std::path::Path;
 use std::sync::Arc;
 use syntax::span_of;
 
-/// Lowers a file with no module context (its own variables and locals only).
+/// Lowers a file with no module context (its own variables and locals only), within a budget.
 pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
     let cache = ModuleCache::default();
-    extract_in_module(
-        &cache,
-        body,
-        text,
-        Path::new("<stdin>"),
-        "<stdin>",
-        &[],
-        facts,
-    );
+    budget::scoped(|| {
+        extract_in_module(
+            &cache,
+            body,
+            text,
+            Path::new("<stdin>"),
+            "<stdin>",
+            &[],
+            facts,
+        )
+    });
 }
 
 /// Lints one `.tf` file in its module. The module's files are parsed once per directory and
 /// cached in `cache` (one per scan), so the file's own body is taken from there rather than
-/// parsed a second time.
+/// parsed a second time. `Ok(Some(why))`: the evaluation budget of the file or of its module
+/// ran out (`budget.rs`), so the file is not fully scanned.
 pub fn extract_file(
     cache: &ModuleCache,
     text: &str,
@@ -58,21 +62,21 @@ pub fn extract_file(
     shown: &str,
     var_files: &[std::path::PathBuf],
     facts: &mut FileFacts,
-) -> Result<(), crate::parse::ParseError> {
-    let module = module::for_file(cache, path, shown, text, var_files);
-    match module.body_of(path, text) {
-        Some(body) => with_module(cache, body, text, path, shown, &module, facts),
-        None => with_module(
-            cache,
-            &crate::parse::hcl::parse(text)?,
-            text,
-            path,
-            shown,
-            &module,
-            facts,
-        ),
-    }
-    Ok(())
+) -> Result<Option<&'static str>, crate::parse::ParseError> {
+    let ((result, module_exhausted), exhausted) = budget::scoped(|| {
+        let module = module::for_file(cache, path, shown, text, var_files);
+        let result = match module.body_of(path, text) {
+            Some(body) => {
+                with_module(cache, body, text, path, shown, &module, facts);
+                Ok(())
+            }
+            None => crate::parse::hcl::parse(text)
+                .map(|body| with_module(cache, &body, text, path, shown, &module, facts)),
+        };
+        (result, module.exhausted)
+    });
+    result?;
+    Ok(exhausted.or(module_exhausted))
 }
 
 pub fn extract_in_module(

@@ -24,6 +24,8 @@ pub struct Module {
     locals: HashMap<String, Val>,
     /// A root module's own files, parsed once and kept so linting a file does not parse it again.
     files: Vec<ModFile>,
+    /// Why building a root module's names ran out of budget (`budget.rs`), if it did.
+    pub exhausted: Option<&'static str>,
 }
 
 impl std::fmt::Debug for Module {
@@ -144,7 +146,9 @@ pub fn for_file(
                 order: 0,
             });
         }
-        return Arc::new(build(&files, None));
+        let (mut module, exhausted) = super::budget::scoped(|| build(&files, None));
+        module.exhausted = exhausted;
+        return Arc::new(module);
     }
     let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if let Ok(c) = cache.modules.lock() {
@@ -155,7 +159,9 @@ pub fn for_file(
         }
     }
     let files = read_files(&members, var_files);
-    let mut module = build(&files, None);
+    // A budget of its own: the module is shared by its files, whichever builds it.
+    let (mut module, exhausted) = super::budget::scoped(|| build(&files, None));
+    module.exhausted = exhausted;
     module.files = files;
     let module = Arc::new(module);
     if let Ok(mut c) = cache.modules.lock() {
