@@ -231,3 +231,40 @@ fn terraform_evaluation_is_budgeted() {
     let again = run(d, &["check", ".", "--format", "json", "--threads", "1"]);
     assert_eq!(out.stdout, again.stdout);
 }
+
+#[test]
+fn hcl_parsing_is_deterministic_whatever_the_threads() {
+    let dir = tree();
+    let d = dir.path();
+    // The fuzzer's backtracking input, and the same shape 40 levels deep: refused at once.
+    write(
+        d,
+        "hcl/slow.tf",
+        &std::fs::read_to_string(repo().join("fuzz/regressions/hcl/slow-expression")).unwrap(),
+    );
+    write(d, "hcl/deep.tf", &format!("x = {}", "a*b + ( ".repeat(40)));
+    // A valid 2 MB file (a watchdog used to give up on such files under load), with an open
+    // SSH rule at its end, and a sibling that reads it as part of its module.
+    let mut big = "resource \"aws_security_group\" \"g\" {\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = \"tcp\"\n    cidr_blocks = [\"10.0.0.0/8\"]\n  }\n}\n".repeat(12_000);
+    big.push_str(OPEN_SSH);
+    write(d, "big/main.tf", &big);
+    write(d, "big/other.tf", "locals {\n  x = 1\n}\n");
+
+    let one = run(d, &["check", ".", "--format", "json", "--threads", "1"]);
+    let many = run(d, &["check", ".", "--format", "json", "--threads", "16"]);
+    assert_eq!(one.status.code(), Some(2));
+    assert_eq!(one.stdout, many.stdout);
+    let v = json(&one);
+    assert!(has_real_finding(&v));
+    let big: Vec<_> = findings_in(&v, "big/main.tf")
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(big.contains(&"N302"), "{big:?}");
+    assert!(unscanned(&v, "big/main.tf").is_empty());
+    for path in ["hcl/slow.tf", "hcl/deep.tf"] {
+        assert!(!unscanned(&v, path).is_empty(), "{path}");
+    }
+    let deep = unscanned(&v, "hcl/deep.tf");
+    assert!(deep[0].contains("never closed"), "{deep:?}");
+}

@@ -66,10 +66,12 @@ pub fn extract_file(
     let ((result, module_exhausted), exhausted) = budget::scoped(|| {
         let module = module::for_file(cache, path, shown, text, var_files);
         let result = match module.body_of(path, text) {
-            Some(body) => {
+            Some(Ok(body)) => {
                 with_module(cache, body, text, path, shown, &module, facts);
                 Ok(())
             }
+            // Parsed (and failed) while reading the module: not parsed again.
+            Some(Err(e)) => Err(e.clone()),
             None => crate::parse::hcl::parse(text)
                 .map(|body| with_module(cache, &body, text, path, shown, &module, facts)),
         };

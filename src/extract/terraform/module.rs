@@ -4,6 +4,7 @@
 
 use super::eval::{Lookup, Scope};
 use super::value::{Val, V};
+use crate::parse::ParseError;
 use crate::source::{Source, SourceFile};
 use hcl_edit::structure::Body;
 use std::collections::HashMap;
@@ -24,6 +25,8 @@ pub struct Module {
     locals: HashMap<String, Val>,
     /// A root module's own files, parsed once and kept so linting a file does not parse it again.
     files: Vec<ModFile>,
+    /// The module's files that did not parse, with the error (so they are not parsed again).
+    failed: Vec<Failed>,
     /// Why building a root module's names ran out of budget (`budget.rs`), if it did.
     pub exhausted: Option<&'static str>,
 }
@@ -38,12 +41,20 @@ impl std::fmt::Debug for Module {
 }
 
 impl Module {
-    /// The parsed body of the module's file at `path`, if it was read from the same `text`.
-    pub fn body_of(&self, path: &Path, text: &str) -> Option<&Body> {
-        self.files
+    /// The parse of the module's file at `path` (its body, or why it failed), if it was read
+    /// from the same `text`: each file is parsed once.
+    pub fn body_of(&self, path: &Path, text: &str) -> Option<Result<&Body, &ParseError>> {
+        let body = self
+            .files
             .iter()
             .find(|f| f.path.file_name() == path.file_name() && f.source.text == text)
-            .map(|f| &f.body)
+            .map(|f| Ok(&f.body));
+        body.or_else(|| {
+            self.failed
+                .iter()
+                .find(|f| f.path.file_name() == path.file_name() && *f.text == *text)
+                .map(|f| Err(&f.error))
+        })
     }
 }
 
@@ -55,6 +66,13 @@ impl Lookup for Module {
     fn local(&self, name: &str) -> Val {
         self.locals.get(name).cloned().unwrap_or_else(Val::unknown)
     }
+}
+
+/// A file of the module that did not parse.
+struct Failed {
+    path: PathBuf,
+    text: String,
+    error: ParseError,
 }
 
 /// One file of the module, parsed.
@@ -136,7 +154,7 @@ pub fn for_file(
     members.extend(var_file_members(var_files));
     if !in_dir {
         // Not on disk (stdin): the text alone is the module.
-        let mut files = read_files(&var_file_members(var_files), var_files);
+        let (mut files, _) = read_files(&var_file_members(var_files), var_files);
         if let Ok(body) = crate::parse::hcl::parse(text) {
             files.push(ModFile {
                 source: Arc::new(SourceFile::new(shown.to_string(), text.to_string())),
@@ -158,11 +176,12 @@ pub fn for_file(
             }
         }
     }
-    let files = read_files(&members, var_files);
+    let (files, failed) = read_files(&members, var_files);
     // A budget of its own: the module is shared by its files, whichever builds it.
     let (mut module, exhausted) = super::budget::scoped(|| build(&files, None));
     module.exhausted = exhausted;
     module.files = files;
+    module.failed = failed;
     let module = Arc::new(module);
     if let Ok(mut c) = cache.modules.lock() {
         bounded_insert(&mut c, key, (members, module.clone()));
@@ -195,7 +214,7 @@ pub fn child(cache: &ModuleCache, dir: &Path, args: HashMap<String, Val>) -> Opt
     let files = match cached {
         Some(f) => f,
         None => {
-            let f = Arc::new(read_files(&members, &[]));
+            let f = Arc::new(read_files(&members, &[]).0);
             if let Ok(mut c) = cache.files.lock() {
                 bounded_insert(&mut c, key, (members, f.clone()));
             }
@@ -218,33 +237,47 @@ fn var_file_members(var_files: &[PathBuf]) -> Signature {
         .collect()
 }
 
-fn read_files(members: &Signature, var_files: &[PathBuf]) -> Vec<ModFile> {
-    members
-        .iter()
-        .filter_map(|(p, _, _)| {
-            let text = std::fs::read_to_string(p).ok()?;
-            let body = crate::parse::hcl::parse(&text).ok()?;
-            let name = p.file_name()?.to_string_lossy().to_string();
-            let var_file = var_files.iter().position(|v| v == p);
-            let (tfvars, order) = if let Some(i) = var_file {
-                (true, 3u8.saturating_add(i.min(200) as u8))
-            } else if name == "terraform.tfvars" {
-                (true, 1)
-            } else if name.ends_with(".auto.tfvars") {
-                (true, 2)
-            } else {
-                (false, 0)
-            };
-            let shown = crate::source::display_path(p);
-            Some(ModFile {
-                source: Arc::new(SourceFile::new(shown, text)),
-                body,
-                path: p.clone(),
-                tfvars,
-                order,
-            })
-        })
-        .collect()
+fn read_files(members: &Signature, var_files: &[PathBuf]) -> (Vec<ModFile>, Vec<Failed>) {
+    let mut files = Vec::new();
+    let mut failed = Vec::new();
+    for (p, _, _) in members {
+        let Ok(text) = std::fs::read_to_string(p) else {
+            continue;
+        };
+        let body = match crate::parse::hcl::parse(&text) {
+            Ok(b) => b,
+            Err(error) => {
+                failed.push(Failed {
+                    path: p.clone(),
+                    text,
+                    error,
+                });
+                continue;
+            }
+        };
+        let Some(name) = p.file_name().map(|n| n.to_string_lossy().to_string()) else {
+            continue;
+        };
+        let var_file = var_files.iter().position(|v| v == p);
+        let (tfvars, order) = if let Some(i) = var_file {
+            (true, 3u8.saturating_add(i.min(200) as u8))
+        } else if name == "terraform.tfvars" {
+            (true, 1)
+        } else if name.ends_with(".auto.tfvars") {
+            (true, 2)
+        } else {
+            (false, 0)
+        };
+        let shown = crate::source::display_path(p);
+        files.push(ModFile {
+            source: Arc::new(SourceFile::new(shown, text)),
+            body,
+            path: p.clone(),
+            tfvars,
+            order,
+        });
+    }
+    (files, failed)
 }
 
 /// The module's files with size and modification time, sorted (the cache key).
