@@ -250,7 +250,12 @@ fn lint_text_full(shown: String, text: String, path: &Path, cx: &ScanCx, complet
     let file: Source = Arc::new(SourceFile::new(shown.clone(), text));
     let rel = rel_to(path, &cx.config.root);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint_source(&file, rel.as_deref(), path, cx)
+        let ((f, mut d, facts), refused) =
+            extract::inflate::scoped(|| lint_source(&file, rel.as_deref(), path, cx));
+        if refused {
+            d.push(Diagnostic::new(&file.path, Level::Error, "budget", format!("decoded contents (data: URLs, gzip) over the limit ({} bytes per entry, {} per file) were not read; not fully scanned", limits::MAX_DECOMPRESSED_BYTES, extract::inflate::MAX_DECODED_PER_FILE)));
+        }
+        (f, d, facts)
     }));
     match result {
         Ok((f, d, facts)) => {

@@ -268,3 +268,108 @@ fn hcl_parsing_is_deterministic_whatever_the_threads() {
     let deep = unscanned(&v, "hcl/deep.tf");
     assert!(deep[0].contains("never closed"), "{deep:?}");
 }
+
+/// A gzip member of `1 + 258 * matches` zero bytes: one literal and fixed-Huffman matches of
+/// length 258 at distance 1 (13 bits each), so megabytes compress to kilobytes.
+fn zeros_gzip(matches: usize) -> Vec<u8> {
+    let mut bits: Vec<bool> = Vec::new();
+    let mut put = |code: u32, n: u32, msb_first: bool| {
+        for i in 0..n {
+            let bit = if msb_first { n - 1 - i } else { i };
+            bits.push(code >> bit & 1 == 1);
+        }
+    };
+    put(1, 1, false); // BFINAL
+    put(1, 2, false); // BTYPE = fixed Huffman
+    put(0x30, 8, true); // literal 0
+    for _ in 0..matches {
+        put(0xC5, 8, true); // length 258 (code 285)
+        put(0, 5, true); // distance 1
+    }
+    put(0, 7, true); // end of block
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+    for chunk in bits.chunks(8) {
+        out.push(
+            chunk
+                .iter()
+                .enumerate()
+                .fold(0u8, |b, (i, &bit)| b | (u8::from(bit) << i)),
+        );
+    }
+    let size = (1 + 258 * matches) as u32;
+    out.extend_from_slice(&[0, 0, 0, 0]); // CRC-32, not checked
+    out.extend_from_slice(&size.to_le_bytes());
+    out
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in bytes.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*c.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= c.len() {
+                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn decompression_is_budgeted_per_file() {
+    let dir = tree();
+    let d = dir.path();
+    // 2.5 MB of zeros in 8 KB of gzip, and 100 aliases to it in a Butane file.
+    let url = format!("data:;base64,{}", base64(&zeros_gzip(10_000)));
+    let mut butane = format!("variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/a0\n      contents: &c\n        compression: gzip\n        source: \"{url}\"\n");
+    for i in 1..100 {
+        butane.push_str(&format!("    - path: /etc/a{i}\n      contents: *c\n"));
+    }
+    write(d, "ign/aliases.bu", &butane);
+    // An Ignition file with 100 distinct 3 MB members.
+    let files: Vec<String> = (0..100)
+        .map(|i| {
+            let url = format!("data:;base64,{}", base64(&zeros_gzip(12_000 + i)));
+            format!("{{\"path\": \"/etc/b{i}\", \"contents\": {{\"compression\": \"gzip\", \"source\": \"{url}\"}}}}")
+        })
+        .collect();
+    write(
+        d,
+        "ign/many.ign",
+        &format!(
+            "{{\"ignition\": {{\"version\": \"3.4.0\"}}, \"storage\": {{\"files\": [{}]}}}}",
+            files.join(", ")
+        ),
+    );
+    // One member just over the per-entry limit.
+    let url = format!("data:;base64,{}", base64(&zeros_gzip(41_000)));
+    write(
+        d,
+        "ign/big.bu",
+        &format!("variant: fcos\nversion: 1.5.0\nstorage:\n  files:\n    - path: /etc/big\n      contents:\n        compression: gzip\n        source: \"{url}\"\n"),
+    );
+    // A real gzip finding in a file of its own still comes through.
+    std::fs::copy(
+        repo().join("testdata/H106/ignition-gzip-bad.ign"),
+        d.join("ign/gzip-bad.ign"),
+    )
+    .unwrap();
+
+    let out = run(d, &["check", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let v = json(&out);
+    assert!(has_real_finding(&v));
+    assert!(!findings_in(&v, "ign/gzip-bad.ign").is_empty());
+    for path in ["ign/aliases.bu", "ign/many.ign", "ign/big.bu"] {
+        let diags = unscanned(&v, path);
+        assert!(
+            diags.iter().any(|m| m.contains("decoded contents")),
+            "{path}: {diags:?}"
+        );
+    }
+}
