@@ -190,3 +190,13 @@ pub fn has_known_extension(path: &Path) -> bool {
 }
 
 pub use crate::source::display_path;
+
+/// The work tree a file belongs to (the nearest directory above it holding `.git`): Terraform
+/// module sources are followed only inside it.
+pub fn repository_root(path: &Path) -> Option<PathBuf> {
+    let abs = std::fs::canonicalize(path).ok()?;
+    abs.ancestors()
+        .skip(1)
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}

@@ -375,22 +375,25 @@ fn lint_source(
         },
         Format::Terraform => {
             let var_files = &config.settings.var_files;
+            let root = discover::repository_root(path).unwrap_or_else(|| config.root.clone());
             match extract::terraform_file(
                 &cx.modules,
                 text,
                 path,
                 &file.path,
                 var_files,
+                &root,
                 &mut facts,
             ) {
                 Err(e) => parse_failed(e, &mut diags),
-                Ok(Some(why)) => diags.push(Diagnostic::new(
-                    &file.path,
-                    Level::Error,
-                    "budget",
-                    extract::terraform::budget::describe(why),
-                )),
-                Ok(None) => {}
+                Ok(problems) => diags.extend(problems.into_iter().map(|p| {
+                    Diagnostic::new(
+                        p.path.as_deref().unwrap_or(&file.path),
+                        Level::Error,
+                        p.code,
+                        p.message,
+                    )
+                })),
             }
         }
     }

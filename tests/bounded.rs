@@ -373,3 +373,79 @@ fn decompression_is_budgeted_per_file() {
         );
     }
 }
+
+#[test]
+fn variable_files_and_module_sources_go_through_the_bounded_reader() {
+    let dir = tree();
+    let d = dir.path();
+    let sg = "variable \"cidr\" {\n  default = \"10.0.0.0/8\"\n}\nresource \"aws_security_group_rule\" \"r\" {\n  type              = \"ingress\"\n  from_port         = 22\n  to_port           = 22\n  protocol          = \"tcp\"\n  cidr_blocks       = [var.cidr]\n  security_group_id = \"sg\"\n}\n";
+    // `terraform.tfvars.json` is read: its value makes the rule open, and is named.
+    write(d, "tf/json/main.tf", sg);
+    write(
+        d,
+        "tf/json/terraform.tfvars.json",
+        "{\n  \"cidr\": \"0.0.0.0/0\"\n}\n",
+    );
+    // A malformed `terraform.tfvars` and an `*.auto.tfvars` that is a link to a pseudo file.
+    write(d, "tf/bad/main.tf", sg);
+    write(d, "tf/bad/terraform.tfvars", "cidr = [\n");
+    #[cfg(target_os = "linux")]
+    std::os::unix::fs::symlink("/proc/self/pagemap", d.join("tf/bad/x.auto.tfvars")).unwrap();
+    // A local module source leading out of the scanned tree, and a malformed modules.json.
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "main.tf", sg);
+    assert_eq!(outside.path().parent(), d.parent());
+    let rel = format!(
+        "../../../{}",
+        outside.path().file_name().unwrap().to_string_lossy()
+    );
+    write(
+        d,
+        "tf/out/main.tf",
+        &format!("module \"o\" {{\n  source = \"{rel}\"\n  cidr   = \"0.0.0.0/0\"\n}}\nmodule \"r\" {{\n  source = \"example/sg/aws\"\n  cidr   = \"0.0.0.0/0\"\n}}\n"),
+    );
+    write(
+        d,
+        "tf/out/.terraform/modules/modules.json",
+        "{\"Modules\": [",
+    );
+
+    let out = run(d, &["check", ".", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let v = json(&out);
+    assert!(has_real_finding(&v));
+    let open = findings_in(&v, "tf/json/main.tf");
+    assert_eq!(open.len(), 1, "{open:#?}");
+    assert_eq!(open[0]["rule"], "N302");
+    let related = open[0]["related"].as_array().unwrap();
+    assert!(
+        related
+            .iter()
+            .any(|r| r["path"] == "tf/json/terraform.tfvars.json" && r["start"]["line"] == 2),
+        "{related:#?}"
+    );
+    assert!(unscanned(&v, "tf/json/main.tf").is_empty());
+    let bad = unscanned(&v, "tf/bad/terraform.tfvars");
+    assert!(
+        bad.iter().any(|m| m.contains("invalid variable file")),
+        "{bad:?}"
+    );
+    #[cfg(target_os = "linux")]
+    {
+        let link = unscanned(&v, "tf/bad/x.auto.tfvars");
+        assert!(link.iter().any(|m| m.contains("cannot read")), "{link:?}");
+    }
+    let out_msgs = unscanned(&v, "tf/out/main.tf");
+    assert!(
+        out_msgs
+            .iter()
+            .any(|m| m.contains("leads out of the scanned tree")),
+        "{out_msgs:?}"
+    );
+    assert!(findings_in(&v, "tf/out/main.tf").is_empty());
+    let modules = unscanned(&v, "tf/out/.terraform/modules/modules.json");
+    assert!(
+        modules.iter().any(|m| m.contains("invalid modules.json")),
+        "{modules:?}"
+    );
+}

@@ -9,7 +9,7 @@
 //! [`scoped`]. When it runs out, every further evaluation in the unit is unknown (never a
 //! finding) and the unit reports why: the file becomes "not fully scanned".
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 /// Work per unit, in cost units: one evaluation step, one value node built, or 64 bytes of
 /// string built. Real modules spend a few thousand.
@@ -35,17 +35,52 @@ const FRESH: State = State {
     exhausted: None,
 };
 
-thread_local! {
-    static STATE: Cell<State> = const { Cell::new(FRESH) };
+/// Something that leaves the file not fully scanned: a budget that ran out, a tfvars file or
+/// `modules.json` that cannot be read, a module source outside the scan root.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unscanned {
+    /// The file the problem is about (a tfvars file), or `None` for the linted file.
+    pub path: Option<String>,
+    /// The diagnostic code: `budget`, `parse-error`, `io-error`, `skipped`.
+    pub code: &'static str,
+    pub message: String,
 }
 
-/// Runs `f` as a unit with a fresh budget (restoring the enclosing unit's afterwards), and says
-/// why the budget ran out, if it did.
-pub fn scoped<R>(f: impl FnOnce() -> R) -> (R, Option<&'static str>) {
+thread_local! {
+    static STATE: Cell<State> = const { Cell::new(FRESH) };
+    static PROBLEMS: RefCell<Vec<Unscanned>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` as a unit with a fresh budget (restoring the enclosing unit's afterwards), and
+/// returns what left it not fully scanned: the budget running out, and every [`report`]ed
+/// problem.
+pub fn scoped<R>(f: impl FnOnce() -> R) -> (R, Vec<Unscanned>) {
     let saved = STATE.with(|s| s.replace(FRESH));
+    let saved_problems = PROBLEMS.with(|p| p.take());
     let r = f();
     let exhausted = STATE.with(|s| s.replace(saved)).exhausted;
-    (r, exhausted)
+    let mut problems = PROBLEMS.with(|p| p.replace(saved_problems));
+    if let Some(why) = exhausted {
+        problems.insert(
+            0,
+            Unscanned {
+                path: None,
+                code: "budget",
+                message: describe(why),
+            },
+        );
+    }
+    (r, problems)
+}
+
+/// Records a problem of the current unit.
+pub fn report(problem: Unscanned) {
+    PROBLEMS.with(|p| {
+        let mut p = p.borrow_mut();
+        if !p.contains(&problem) {
+            p.push(problem);
+        }
+    });
 }
 
 fn exhaust(why: &'static str) {
@@ -124,15 +159,15 @@ mod tests {
         let ((), outer) = scoped(|| {
             assert!(spend(MAX_EVAL_COST - 10));
             let ((), inner) = scoped(|| assert!(spend(MAX_EVAL_COST)));
-            assert_eq!(inner, None);
+            assert!(inner.is_empty());
             assert_eq!(left(), 10);
             assert!(!spend(11));
             assert!(!spend(1), "an exhausted budget stays exhausted");
         });
-        assert!(outer.is_some());
+        assert_eq!(outer.len(), 1);
         let ((), again) = scoped(|| assert!(spend(1)));
-        assert_eq!(again, None);
+        assert!(again.is_empty());
         let ((), big) = scoped(|| assert!(!fits_string(MAX_STRING_BYTES + 1)));
-        assert!(big.unwrap().contains("string"));
+        assert!(big[0].message.contains("string"));
     }
 }

@@ -23,6 +23,7 @@ pub mod registry;
 pub mod resource;
 pub mod subnets;
 pub mod syntax;
+mod tfvars;
 pub mod value;
 
 use crate::facts::FileFacts;
@@ -39,61 +40,56 @@ use syntax::span_of;
 pub fn extract(body: &Body, text: &str, facts: &mut FileFacts) {
     let cache = ModuleCache::default();
     budget::scoped(|| {
-        extract_in_module(
+        let path = Path::new("<stdin>");
+        let module = module::for_file(&cache, path, "<stdin>", text, &[]);
+        with_module(
             &cache,
             body,
             text,
-            Path::new("<stdin>"),
+            path,
             "<stdin>",
-            &[],
+            &module,
+            Path::new("."),
             facts,
-        )
+        );
     });
 }
 
 /// Lints one `.tf` file in its module. The module's files are parsed once per directory and
 /// cached in `cache` (one per scan), so the file's own body is taken from there rather than
-/// parsed a second time. `Ok(Some(why))`: the evaluation budget of the file or of its module
-/// ran out (`budget.rs`), so the file is not fully scanned.
+/// parsed a second time. `scan_root`: local module sources are followed only inside it.
+/// `Ok(problems)`: what left the file not fully scanned (a budget, an unreadable tfvars file, a
+/// module source outside the root).
 pub fn extract_file(
     cache: &ModuleCache,
     text: &str,
     path: &Path,
     shown: &str,
     var_files: &[std::path::PathBuf],
+    scan_root: &Path,
     facts: &mut FileFacts,
-) -> Result<Option<&'static str>, crate::parse::ParseError> {
-    let ((result, module_exhausted), exhausted) = budget::scoped(|| {
+) -> Result<Vec<budget::Unscanned>, crate::parse::ParseError> {
+    let ((result, mut module_problems), mut problems) = budget::scoped(|| {
         let module = module::for_file(cache, path, shown, text, var_files);
         let result = match module.body_of(path, text) {
             Some(Ok(body)) => {
-                with_module(cache, body, text, path, shown, &module, facts);
+                with_module(cache, body, text, path, shown, &module, scan_root, facts);
                 Ok(())
             }
             // Parsed (and failed) while reading the module: not parsed again.
             Some(Err(e)) => Err(e.clone()),
-            None => crate::parse::hcl::parse(text)
-                .map(|body| with_module(cache, &body, text, path, shown, &module, facts)),
+            None => crate::parse::hcl::parse(text).map(|body| {
+                with_module(cache, &body, text, path, shown, &module, scan_root, facts)
+            }),
         };
-        (result, module.exhausted)
+        (result, module.problems.clone())
     });
     result?;
-    Ok(exhausted.or(module_exhausted))
+    problems.append(&mut module_problems);
+    Ok(problems)
 }
 
-pub fn extract_in_module(
-    cache: &ModuleCache,
-    body: &Body,
-    text: &str,
-    path: &Path,
-    shown: &str,
-    var_files: &[std::path::PathBuf],
-    facts: &mut FileFacts,
-) {
-    let module = module::for_file(cache, path, shown, text, var_files);
-    with_module(cache, body, text, path, shown, &module, facts);
-}
-
+#[allow(clippy::too_many_arguments)]
 fn with_module(
     cache: &ModuleCache,
     body: &Body,
@@ -101,6 +97,7 @@ fn with_module(
     path: &Path,
     shown: &str,
     module: &Module,
+    scan_root: &Path,
     facts: &mut FileFacts,
 ) {
     // Host configs in heredocs (Bottlerocket user_data, Butane in ct_config) are linted in place.
@@ -124,6 +121,7 @@ fn with_module(
             span: block.labels.first().map(span_of).unwrap_or_default(),
             depth: 0,
             root: dir,
+            scan_root,
             key: String::new(),
         };
         module_call(block, module, dir, &call, facts);

@@ -27,8 +27,9 @@ pub struct Module {
     files: Vec<ModFile>,
     /// The module's files that did not parse, with the error (so they are not parsed again).
     failed: Vec<Failed>,
-    /// Why building a root module's names ran out of budget (`budget.rs`), if it did.
-    pub exhausted: Option<&'static str>,
+    /// What left reading the module incomplete: its budget ran out (`budget.rs`), a tfvars
+    /// file could not be read or parsed. Every file of the module reports it.
+    pub problems: Vec<super::budget::Unscanned>,
 }
 
 impl std::fmt::Debug for Module {
@@ -79,6 +80,8 @@ struct Failed {
 pub struct ModFile {
     pub source: Source,
     pub body: Body,
+    /// The variables of a `*.tfvars.json` file (its `body` is empty).
+    json: Option<Vec<(String, Val)>>,
     path: PathBuf,
     tfvars: bool,
     /// `*.auto.tfvars` apply after `terraform.tfvars`, in name order.
@@ -159,13 +162,14 @@ pub fn for_file(
             files.push(ModFile {
                 source: Arc::new(SourceFile::new(shown.to_string(), text.to_string())),
                 body,
+                json: None,
                 path: path.to_path_buf(),
                 tfvars: false,
                 order: 0,
             });
         }
-        let (mut module, exhausted) = super::budget::scoped(|| build(&files, None));
-        module.exhausted = exhausted;
+        let (mut module, problems) = super::budget::scoped(|| build(&files, None));
+        module.problems = problems;
         return Arc::new(module);
     }
     let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
@@ -176,10 +180,12 @@ pub fn for_file(
             }
         }
     }
-    let (files, failed) = read_files(&members, var_files);
     // A budget of its own: the module is shared by its files, whichever builds it.
-    let (mut module, exhausted) = super::budget::scoped(|| build(&files, None));
-    module.exhausted = exhausted;
+    let ((mut module, files, failed), problems) = super::budget::scoped(|| {
+        let (files, failed) = read_files(&members, var_files);
+        (build(&files, None), files, failed)
+    });
+    module.problems = problems;
     module.files = files;
     module.failed = failed;
     let module = Arc::new(module);
@@ -241,12 +247,53 @@ fn read_files(members: &Signature, var_files: &[PathBuf]) -> (Vec<ModFile>, Vec<
     let mut files = Vec::new();
     let mut failed = Vec::new();
     for (p, _, _) in members {
-        let Ok(text) = std::fs::read_to_string(p) else {
+        let Some(name) = p.file_name().map(|n| n.to_string_lossy().to_string()) else {
             continue;
         };
-        let body = match crate::parse::hcl::parse(&text) {
+        let var_file = var_files.iter().position(|v| v == p);
+        let (tfvars, order) = if let Some(i) = var_file {
+            (true, 3u8.saturating_add(i.min(200) as u8))
+        } else if name.starts_with("terraform.tfvars") {
+            (true, 1)
+        } else if super::tfvars::is_tfvars(&name) {
+            (true, 2)
+        } else {
+            (false, 0)
+        };
+        let shown = crate::source::display_path(p);
+        // The one bounded reader. A `.tf` sibling that cannot be read is reported when it is
+        // linted itself; a variable file is reported here (its values stay unset).
+        let text = match crate::read::read_text(p, MAX_SIBLING_BYTES) {
+            Ok(t) => t,
+            Err(e) => {
+                if tfvars {
+                    super::budget::report(super::budget::Unscanned {
+                        path: Some(shown),
+                        code: "io-error",
+                        message: format!("cannot read variable file: {e}; its values are unset"),
+                    });
+                }
+                continue;
+            }
+        };
+        let parsed = if name.ends_with(".json") {
+            crate::parse::json::parse(&text).map(|doc| (Body::default(), doc))
+        } else {
+            crate::parse::hcl::parse(&text).map(|b| (b, None))
+        };
+        let (body, json) = match parsed {
             Ok(b) => b,
             Err(error) => {
+                if tfvars {
+                    super::budget::report(super::budget::Unscanned {
+                        path: Some(shown),
+                        code: "parse-error",
+                        message: format!(
+                            "invalid variable file: {}; its values are unset",
+                            error.message
+                        ),
+                    });
+                }
                 failed.push(Failed {
                     path: p.clone(),
                     text,
@@ -255,23 +302,12 @@ fn read_files(members: &Signature, var_files: &[PathBuf]) -> (Vec<ModFile>, Vec<
                 continue;
             }
         };
-        let Some(name) = p.file_name().map(|n| n.to_string_lossy().to_string()) else {
-            continue;
-        };
-        let var_file = var_files.iter().position(|v| v == p);
-        let (tfvars, order) = if let Some(i) = var_file {
-            (true, 3u8.saturating_add(i.min(200) as u8))
-        } else if name == "terraform.tfvars" {
-            (true, 1)
-        } else if name.ends_with(".auto.tfvars") {
-            (true, 2)
-        } else {
-            (false, 0)
-        };
-        let shown = crate::source::display_path(p);
+        let source: Source = Arc::new(SourceFile::new(shown, text));
+        let json = json.map(|doc| super::tfvars::json_vars(&doc.root, &source, &name));
         files.push(ModFile {
-            source: Arc::new(SourceFile::new(shown, text)),
+            source,
             body,
+            json,
             path: p.clone(),
             tfvars,
             order,
@@ -290,11 +326,11 @@ fn siblings(dir: &Path) -> Signature {
         .filter_map(|e| {
             let p = e.path();
             let name = p.file_name()?.to_str()?.to_string();
-            let wanted = name.ends_with(".tf")
-                || name == "terraform.tfvars"
-                || name.ends_with(".auto.tfvars");
+            let wanted = name.ends_with(".tf") || super::tfvars::is_tfvars(&name);
             let meta = std::fs::metadata(&p).ok()?;
-            (wanted && meta.is_file() && meta.len() <= MAX_SIBLING_BYTES)
+            // Variable files are always listed: one that cannot be read is reported.
+            let readable = meta.is_file() && meta.len() <= MAX_SIBLING_BYTES;
+            (wanted && (readable || super::tfvars::is_tfvars(&name)))
                 .then(|| (p, meta.len(), meta.modified().ok()))
         })
         .collect();
@@ -340,6 +376,10 @@ fn build(files: &[ModFile], args: Option<HashMap<String, Val>>) -> Module {
         files.retain(|f| !f.tfvars);
     }
     for f in files.iter().filter(|f| f.tfvars) {
+        if let Some(vars) = &f.json {
+            m.vars.extend(vars.iter().cloned());
+            continue;
+        }
         let fname = f.source.path.rsplit('/').next().unwrap_or("").to_string();
         for a in f.body.attributes() {
             let name = a.key.as_str().to_string();
