@@ -173,7 +173,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
         .findings
         .retain(|f| f.severity >= config.min_severity);
     outcome.findings.sort_by_cached_key(Finding::sort_key);
-    findings::assign_fingerprints(&mut outcome.findings);
+    findings::assign_fingerprints(&mut outcome.findings, |shown| rel_to_root(shown, config));
     diagnostics
         .sort_by(|a, b| (&a.path, a.region, &a.message).cmp(&(&b.path, b.region, &b.message)));
     diagnostics.dedup_by(|a, b| a.path == b.path && a.region == b.region && a.message == b.message);
@@ -492,6 +492,12 @@ fn run_project_rules(
         all.extend(findings);
     }
     all
+}
+
+/// A shown path relative to the config root (the shown path itself when it is not below it:
+/// standard input, files outside the root).
+pub fn rel_to_root(shown: &str, config: &Config) -> String {
+    rel_to(Path::new(shown), &config.root).unwrap_or_else(|| shown.to_string())
 }
 
 /// Path of a file relative to the config root, for `[[ignore]]` globs.

@@ -449,3 +449,58 @@ fn variable_files_and_module_sources_go_through_the_bounded_reader() {
         "{modules:?}"
     );
 }
+
+#[test]
+fn baseline_matches_the_subject_from_any_directory() {
+    let dir = tree();
+    let d = dir.path();
+    write(d, ".kube-harden.toml", "select = [\"ALL\"]\n");
+    write(d, "tf/sg.tf", OPEN_SSH);
+    let written = run(d, &["check", ".", "--write-baseline", "b.json"]);
+    assert_eq!(written.status.code(), Some(1));
+    let b: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("b.json")).unwrap()).unwrap();
+    assert_eq!(b["version"], 2);
+    assert!(b["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["path"] == "tf/sg.tf"));
+
+    // From a subdirectory, paths are relative to the config root: everything stays hidden.
+    let sub = run(
+        &d.join("tf"),
+        &["check", ".", "--baseline", "../b.json", "--format", "json"],
+    );
+    assert_eq!(
+        sub.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&sub.stdout)
+    );
+    let note = String::from_utf8_lossy(&sub.stderr);
+    assert!(note.contains("1 finding hidden by the baseline"), "{note}");
+
+    // The subject changed (port 22 → 3389): a new finding, not the baselined one.
+    write(d, "tf/sg.tf", &OPEN_SSH.replace("= 22", "= 3389"));
+    let changed = run(
+        d,
+        &["check", ".", "--baseline", "b.json", "--format", "json"],
+    );
+    assert_eq!(changed.status.code(), Some(1));
+    let v = json(&changed);
+    let sg = findings_in(&v, "tf/sg.tf");
+    assert!(
+        sg.iter()
+            .any(|f| f["message"].as_str().unwrap().contains("3389")),
+        "{sg:#?}"
+    );
+    // The real finding elsewhere stays hidden (it was baselined and did not change).
+    assert!(!has_real_finding(&v));
+
+    // Unknown versions are rejected.
+    write(d, "b9.json", "{\"version\": 9, \"findings\": []}");
+    let bad = run(d, &["check", ".", "--baseline", "b9.json"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("version 9"));
+}

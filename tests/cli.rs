@@ -132,7 +132,7 @@ fn baseline_round_trip_survives_moved_lines() {
     assert_eq!(stdout(&written), flagged);
     let baseline = std::fs::read_to_string(dir.path().join("baseline.json")).unwrap();
     let v: Value = serde_json::from_str(&baseline).unwrap();
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["findings"].as_array().unwrap().len(), 1);
     assert_eq!(v["findings"][0]["rule"], "C201");
     assert_eq!(v["findings"][0]["path"], "pod.yaml");
@@ -205,7 +205,7 @@ fn sarif_metadata_of_every_rule() {
         let idx = res["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[idx]["id"], res["ruleId"]);
         assert_eq!(
-            res["partialFingerprints"]["kubeHarden/v1"]
+            res["partialFingerprints"]["kubeHarden/v2"]
                 .as_str()
                 .unwrap()
                 .len(),

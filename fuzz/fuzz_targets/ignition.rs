@@ -33,12 +33,8 @@ fuzz_target!(|data: &[u8]| {
                 kube_harden::config::Config::load(Path::new("/nonexistent"), &Default::default())
                     .expect("config")
             });
-            let (findings, _) = kube_harden::lint_text(
-                name.to_string(),
-                text.to_string(),
-                Path::new(name),
-                config,
-            );
+            let (findings, _) =
+                kube_harden::lint_text(name.to_string(), text.to_string(), Path::new(name), config);
             for f in findings {
                 assert!(f.span.end <= f.file.text.len());
             }

@@ -149,7 +149,7 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
         _ => ResultLevel::Note,
     };
     let mut fp = BTreeMap::new();
-    fp.insert("kubeHarden/v1".to_string(), f.fingerprint.clone());
+    fp.insert("kubeHarden/v2".to_string(), f.fingerprint.clone());
     let related: Vec<Location> = f
         .related
         .iter()
