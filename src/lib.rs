@@ -52,6 +52,9 @@ pub struct Outcome {
     pub files_scanned: usize,
     /// Files (with a scanned extension) that ignore rules kept out of the scan.
     pub ignored_files: usize,
+    /// What configuration relaxed (`Config::policy`) and suppressions without a reason, in
+    /// words: every format shows it with its summary.
+    pub policy: Vec<String>,
 }
 
 impl Outcome {
@@ -179,7 +182,27 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     diagnostics.dedup_by(|a, b| a.path == b.path && a.region == b.region && a.message == b.message);
     allow_unscanned(&mut diagnostics, config);
     outcome.diagnostics = diagnostics;
+    outcome.policy = policy_notes(&outcome, config);
     outcome
+}
+
+/// The config file's relaxations and how many suppressions give no reason.
+fn policy_notes(outcome: &Outcome, config: &Config) -> Vec<String> {
+    let mut notes = config.policy.clone();
+    let no_reason = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| {
+            d.code == "suppression" && d.message.starts_with("suppression without a reason")
+        })
+        .count();
+    if no_reason > 0 {
+        notes.push(format!(
+            "{no_reason} suppression{} without a reason",
+            if no_reason == 1 { "" } else { "s" }
+        ));
+    }
+    notes
 }
 
 /// Reads one file and lints it; never panics, whatever the file holds.
@@ -281,41 +304,6 @@ fn lint_text_full(shown: String, text: String, path: &Path, cx: &ScanCx, complet
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Yaml,
-    Json,
-    Toml,
-    Terraform,
-}
-
-fn format_of(path: &Path, text: &str) -> Format {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("json" | "ign") => Format::Json,
-        Some("toml") => Format::Toml,
-        Some("tf") => Format::Terraform,
-        Some("yaml" | "yml" | "bu") => Format::Yaml,
-        // Unknown extension (named explicitly, or stdin): sniff.
-        _ => {
-            let t = text.trim_start();
-            if t.starts_with('{') {
-                Format::Json
-            } else if t.starts_with("[settings") || t.contains("\n[settings") {
-                Format::Toml
-            } else if t.starts_with("resource \"") || t.starts_with("terraform {") {
-                Format::Terraform
-            } else {
-                Format::Yaml
-            }
-        }
-    }
-}
-
 fn lint_source(
     file: &Source,
     rel: Option<&str>,
@@ -345,9 +333,9 @@ fn lint_source(
             extract::distro::microk8s::extract(*c, text, &mut facts);
         })
         .is_some();
-    match format_of(path, text) {
+    match discover::format_of(path, text) {
         _ if args_file => {}
-        Format::Yaml => {
+        discover::Format::Yaml => {
             // Butane templates: whole-line `%{ if … }` directives become blank lines.
             let masked = parse::template::mask_template_directives(text);
             let text = masked.as_deref().unwrap_or(text);
@@ -364,16 +352,16 @@ fn lint_source(
                 parse_failed(e, &mut diags);
             }
         }
-        Format::Json => match parse::json::parse(text) {
+        discover::Format::Json => match parse::json::parse(text) {
             Ok(Some(doc)) => extract::document(&doc, text, &mut facts),
             Ok(None) => {}
             Err(e) => parse_failed(e, &mut diags),
         },
-        Format::Toml => match parse::toml::parse(text) {
+        discover::Format::Toml => match parse::toml::parse(text) {
             Ok(doc) => extract::toml_document(&doc, &mut facts),
             Err(e) => parse_failed(e, &mut diags),
         },
-        Format::Terraform => {
+        discover::Format::Terraform => {
             let var_files = &config.settings.var_files;
             let root = discover::repository_root(path).unwrap_or_else(|| config.root.clone());
             match extract::terraform_file(

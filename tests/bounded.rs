@@ -504,3 +504,69 @@ fn baseline_matches_the_subject_from_any_directory() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("version 9"));
 }
+
+#[test]
+fn policy_relaxed_by_the_config_file_is_shown_in_every_format() {
+    let dir = tree();
+    let d = dir.path();
+    write(
+        d,
+        ".kube-harden.toml",
+        "ignore = [\"C1\", \"N\"]\nfail-on = \"critical\"\n\n[severity]\nC201 = \"low\"\n",
+    );
+    let pod = std::fs::read_to_string(repo().join("testdata/C201/static-pod-bad.yaml")).unwrap();
+    let quiet: String = pod
+        .lines()
+        .map(|l| {
+            if l.contains("--anonymous-auth=true") {
+                format!("{l} # kube-harden:ignore[C201]\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    write(d, "quiet/pod.yaml", &quiet);
+
+    let out = run(d, &["check", ".", "--format", "json"]);
+    // The config file turned the gate off (fail-on = critical)...
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    // ...but the real finding is still reported, at its lowered severity...
+    assert!(has_real_finding(&v));
+    // ...and the summary says what the file relaxed.
+    let policy: Vec<&str> = v["summary"]["policy"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    let want = [
+        "disables",
+        "lowers C201 from medium to low",
+        "fail-on = \"critical\"",
+        "1 suppression without a reason",
+    ];
+    for w in want {
+        assert!(policy.iter().any(|p| p.contains(w)), "{w}: {policy:?}");
+    }
+    assert!(policy[0].contains("C101") && policy[0].contains("N301"));
+
+    let human = run(d, &["check", ".", "--color", "never"]);
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("policy: .kube-harden.toml sets fail-on"),
+        "{text}"
+    );
+    let github = run(d, &["check", ".", "--format", "github"]);
+    let text = String::from_utf8_lossy(&github.stdout);
+    assert!(
+        text.contains("::warning title=kube-harden policy::1 suppression without a reason"),
+        "{text}"
+    );
+    let sarif: Value =
+        serde_json::from_slice(&run(d, &["check", ".", "--format", "sarif"]).stdout).unwrap();
+    let notes = sarif["runs"][0]["invocations"][0]["toolConfigurationNotifications"]
+        .as_array()
+        .unwrap();
+    assert_eq!(notes.len(), 4);
+}

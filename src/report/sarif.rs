@@ -262,10 +262,25 @@ pub fn to_value(outcome: &Outcome, config: &Config, category: &str) -> Value {
                 .build(),
         );
     }
-    let invocation = Invocation::builder()
+    let mut invocation = Invocation::builder()
         .execution_successful(true)
         .tool_execution_notifications(notifications)
         .build();
+    // What the repository's configuration relaxed: configuration notifications.
+    if !outcome.policy.is_empty() {
+        invocation.tool_configuration_notifications = Some(
+            outcome
+                .policy
+                .iter()
+                .map(|p| {
+                    Notification::builder()
+                        .message(text(p.clone()))
+                        .level(json!("warning"))
+                        .build()
+                })
+                .collect(),
+        );
+    }
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
         .results(
