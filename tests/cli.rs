@@ -131,7 +131,7 @@ fn baseline_round_trip_survives_moved_lines() {
     let policy =
         "::warning title=kube-harden policy::.kube-harden.toml disables every rule but C201\n";
     let flagged = "::warning file=pod.yaml,line=11,endLine=11,col=11,endColumn=32,title=C201 apiserver-anonymous-auth (medium)::kube-apiserver enables anonymous requests: `--anonymous-auth=true` (static pod)\n";
-    assert_eq!(stdout(&written), format!("{flagged}{policy}"));
+    assert_eq!(stdout(&written), format!("{policy}{flagged}"));
     let baseline = std::fs::read_to_string(dir.path().join("baseline.json")).unwrap();
     let v: Value = serde_json::from_str(&baseline).unwrap();
     assert_eq!(v["version"], 2);
@@ -166,7 +166,10 @@ fn baseline_round_trip_survives_moved_lines() {
     assert_eq!(code(&o), 1);
     assert_eq!(
         stdout(&o),
-        flagged.replace("file=pod.yaml", "file=new.yaml") + policy
+        format!(
+            "{policy}{}",
+            flagged.replace("file=pod.yaml", "file=new.yaml")
+        )
     );
 }
 
