@@ -109,6 +109,9 @@ pub struct Config {
     /// words, for every report's summary: a repository's own config must not turn the gate
     /// off unnoticed. Command-line choices are the workflow's own and are not listed.
     pub policy: Vec<String>,
+    /// The command-line choices this config was loaded with (a nested config found for some
+    /// files is loaded with the same ones).
+    pub overrides: Overrides,
 }
 
 /// Command-line choices that override the file.
@@ -254,6 +257,7 @@ impl Config {
             }
         }
         Ok(Config {
+            overrides: over.clone(),
             policy,
             fail_on,
             min_severity,
@@ -271,7 +275,7 @@ impl Config {
 
 /// The nearest `.kube-harden.toml` above `start`. A config file that is a symlink leaving its
 /// directory is not followed (its target's content is never shown): an error.
-fn find_upwards(start: &Path) -> Result<Option<PathBuf>, String> {
+pub fn find_upwards(start: &Path) -> Result<Option<PathBuf>, String> {
     let Ok(abs) = std::fs::canonicalize(start) else {
         return Ok(None);
     };

@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod cidr;
 pub mod classify;
 pub mod config;
+pub mod configs;
 pub mod discover;
 pub mod extract;
 pub mod facts;
@@ -29,9 +30,11 @@ use findings::{Diagnostic, Finding, Level};
 use rayon::prelude::*;
 use source::{Source, SourceFile};
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use configs::rel_to_root;
 pub use limits::MAX_FILE_BYTES;
 
 /// What to scan.
@@ -73,26 +76,10 @@ impl Outcome {
     /// Adds a diagnostic found outside [`scan`] (a malformed `--var-file`), keeping the order
     /// `scan` produces and the user's `allow-unscanned` choices.
     pub fn push_diagnostic(&mut self, mut d: Diagnostic, config: &Config) {
-        allow_unscanned(std::slice::from_mut(&mut d), config);
+        configs::allow_unscanned(std::slice::from_mut(&mut d), config);
         let key = |d: &Diagnostic| (d.path.clone(), d.region, d.message.clone());
         let at = self.diagnostics.partition_point(|x| key(x) <= key(&d));
         self.diagnostics.insert(at, d);
-    }
-}
-
-/// Downgrades the diagnostics of files the user allowed to stay unscanned (`--allow-unscanned`,
-/// config `allow-unscanned`) from errors to warnings, saying so.
-fn allow_unscanned(diagnostics: &mut [Diagnostic], config: &Config) {
-    for d in diagnostics.iter_mut().filter(|d| d.level == Level::Error) {
-        let allowed = config.allow_all_unscanned
-            || config.allow_unscanned.as_ref().is_some_and(|set| {
-                rel_to(Path::new(&d.path), &config.root).is_some_and(|rel| set.is_match(rel))
-            });
-        if allowed {
-            d.level = Level::Warning;
-            d.allowed = true;
-            d.message.push_str(" (allowed to stay unscanned)");
-        }
     }
 }
 
@@ -122,26 +109,51 @@ impl<'a> ScanCx<'a> {
 }
 
 pub fn scan(input: &Input, config: &Config) -> Outcome {
-    let cx = ScanCx::new(config);
     let mut diagnostics = Vec::new();
     let discover::Discovered {
         candidates,
         ignored: ignored_files,
     } = discover::discover(&input.paths, &mut diagnostics);
+    // Each file uses the nearest config above it (`configs.rs`).
+    let paths: Vec<&Path> = candidates.iter().map(|c| c.path.as_path()).collect();
+    let (nested, which) = configs::resolve(config, &paths);
+    let cxs: Vec<ScanCx> = std::iter::once(config)
+        .chain(&nested)
+        .map(ScanCx::new)
+        .collect();
+    let cx = &cxs[0];
+    let cx_of = |i: usize| match which.get(i) {
+        Some(configs::Which::Nested(k)) => Ok(&cxs[k + 1]),
+        Some(configs::Which::Broken(e)) => Err(e.clone()),
+        _ => Ok(cx),
+    };
     // Files named on the command line are a partial view for project rules.
     let explicit: Vec<&PathBuf> = input.paths.iter().filter(|p| p.is_file()).collect();
     // Standard input is linted inside the pool too, for the same large stacks.
     let run = || {
         let mut results = candidates
             .par_iter()
-            .map(|c| lint_path(&c.path, &cx, !explicit.contains(&&c.path)))
+            .enumerate()
+            .map(|(i, c)| match cx_of(i) {
+                Ok(cx) => lint_path(&c.path, cx, !explicit.contains(&&c.path)),
+                Err(e) => (
+                    Vec::new(),
+                    vec![Diagnostic::new(
+                        &discover::display_path(&c.path),
+                        Level::Error,
+                        "config",
+                        format!("{e}; not scanned"),
+                    )],
+                    None,
+                ),
+            })
             .collect::<Vec<_>>();
         if let Some((name, text)) = &input.stdin {
             results.push(lint_text_full(
                 name.clone(),
                 text.clone(),
                 Path::new(name),
-                &cx,
+                cx,
                 false,
             ));
         }
@@ -169,40 +181,31 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     project
         .files
         .sort_by(|a, b| a.source.path.cmp(&b.source.path));
-    outcome
-        .findings
-        .extend(run_project_rules(&project, config, &mut diagnostics));
-    outcome
-        .findings
-        .retain(|f| f.severity >= config.min_severity);
+    // Per-file findings were filtered by their own config's threshold.
+    let mut project_findings = run_project_rules(&project, config, &mut diagnostics);
+    project_findings.retain(|f| f.severity >= config.min_severity);
+    outcome.findings.extend(project_findings);
     outcome.findings.sort_by_cached_key(Finding::sort_key);
-    findings::assign_fingerprints(&mut outcome.findings, |shown| rel_to_root(shown, config));
+    // Paths in fingerprints are relative to the root of the config each file uses.
+    let roots: HashMap<String, &Path> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let root = cx_of(i).ok()?.config.root.as_path();
+            Some((discover::display_path(&c.path), root))
+        })
+        .collect();
+    findings::assign_fingerprints(&mut outcome.findings, |shown| match roots.get(shown) {
+        Some(root) => configs::rel_to(Path::new(shown), root).unwrap_or_else(|| shown.to_string()),
+        None => configs::rel_to_root(shown, config),
+    });
     diagnostics
         .sort_by(|a, b| (&a.path, a.region, &a.message).cmp(&(&b.path, b.region, &b.message)));
     diagnostics.dedup_by(|a, b| a.path == b.path && a.region == b.region && a.message == b.message);
-    allow_unscanned(&mut diagnostics, config);
+    configs::allow_unscanned(&mut diagnostics, config);
     outcome.diagnostics = diagnostics;
-    outcome.policy = policy_notes(&outcome, config);
+    outcome.policy = configs::policy_notes(&outcome.diagnostics, config, &nested);
     outcome
-}
-
-/// The config file's relaxations and how many suppressions give no reason.
-fn policy_notes(outcome: &Outcome, config: &Config) -> Vec<String> {
-    let mut notes = config.policy.clone();
-    let no_reason = outcome
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            d.code == "suppression" && d.message.starts_with("suppression without a reason")
-        })
-        .count();
-    if no_reason > 0 {
-        notes.push(format!(
-            "{no_reason} suppression{} without a reason",
-            if no_reason == 1 { "" } else { "s" }
-        ));
-    }
-    notes
 }
 
 /// Reads one file and lints it; never panics, whatever the file holds.
@@ -271,7 +274,7 @@ fn lint_text_full(shown: String, text: String, path: &Path, cx: &ScanCx, complet
         .map(str::to_string)
         .unwrap_or(text);
     let file: Source = Arc::new(SourceFile::new(shown.clone(), text));
-    let rel = rel_to(path, &cx.config.root);
+    let rel = configs::rel_to(path, &cx.config.root);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let ((f, mut d, facts), refused) =
             extract::inflate::scoped(|| lint_source(&file, rel.as_deref(), path, cx));
@@ -281,7 +284,10 @@ fn lint_text_full(shown: String, text: String, path: &Path, cx: &ScanCx, complet
         (f, d, facts)
     }));
     match result {
-        Ok((f, d, facts)) => {
+        Ok((mut f, mut d, facts)) => {
+            // The file's own config: its threshold and what it allows to stay unscanned.
+            f.retain(|x| x.severity >= cx.config.min_severity);
+            configs::allow_unscanned(&mut d, cx.config);
             let p = rules::ProjectFile::keep(
                 file.clone(),
                 rel,
@@ -480,21 +486,4 @@ fn run_project_rules(
         all.extend(findings);
     }
     all
-}
-
-/// A shown path relative to the config root (the shown path itself when it is not below it:
-/// standard input, files outside the root).
-pub fn rel_to_root(shown: &str, config: &Config) -> String {
-    rel_to(Path::new(shown), &config.root).unwrap_or_else(|| shown.to_string())
-}
-
-/// Path of a file relative to the config root, for `[[ignore]]` globs.
-fn rel_to(path: &Path, root: &Path) -> Option<String> {
-    let abs = std::fs::canonicalize(path)
-        .ok()
-        .or_else(|| std::env::current_dir().ok().map(|c| c.join(path)))?;
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    abs.strip_prefix(&root)
-        .ok()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
 }

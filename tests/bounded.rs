@@ -570,3 +570,44 @@ fn policy_relaxed_by_the_config_file_is_shown_in_every_format() {
         .unwrap();
     assert_eq!(notes.len(), 4);
 }
+
+#[test]
+fn each_file_uses_the_nearest_config_whatever_is_passed_with_it() {
+    let dir = tree();
+    let d = dir.path();
+    let pod = std::fs::read_to_string(repo().join("testdata/C201/static-pod-bad.yaml")).unwrap();
+    write(
+        d,
+        "a/.kube-harden.toml",
+        "[severity]\nC201 = \"critical\"\n",
+    );
+    write(d, "a/pod.yaml", &pod);
+    write(d, "b/.kube-harden.toml", "ignore = [\"C201\"]\n");
+    write(d, "b/pod.yaml", &pod);
+    let rules_of = |v: &Value, path: &str| -> Vec<String> {
+        findings_in(v, path)
+            .iter()
+            .map(|f| format!("{} {}", f["rule"], f["severity"]))
+            .collect()
+    };
+    let mut seen: Vec<(Vec<String>, Vec<String>, Vec<String>)> = Vec::new();
+    for args in [
+        vec!["a/pod.yaml", "b/pod.yaml", "real/static-pod-bad.yaml"],
+        vec!["b/pod.yaml", "real/static-pod-bad.yaml", "a/pod.yaml"],
+        vec!["real/static-pod-bad.yaml", "a/pod.yaml", "b/pod.yaml"],
+        vec!["."],
+    ] {
+        let out = run(d, &[&["check", "--format", "json"][..], &args].concat());
+        let v = json(&out);
+        assert!(has_real_finding(&v), "{args:?}");
+        seen.push((
+            rules_of(&v, "a/pod.yaml"),
+            rules_of(&v, "b/pod.yaml"),
+            rules_of(&v, "real/static-pod-bad.yaml"),
+        ));
+    }
+    assert!(seen.windows(2).all(|w| w[0] == w[1]), "{seen:#?}");
+    assert_eq!(seen[0].0, ["\"C201\" \"critical\""]);
+    assert!(seen[0].1.is_empty());
+    assert_eq!(seen[0].2, ["\"C201\" \"medium\""]);
+}
