@@ -9,4 +9,4 @@ pub const MAX_DECOMPRESSED_BYTES: usize = MAX_FILE_BYTES as usize;
 
 /// Findings reported per file; past this the file counts as not fully scanned (a hostile file
 /// could otherwise flood the report: modules counted at every level gave 32,769).
-pub const MAX_FINDINGS_PER_FILE: usize = 1_000;
+pub const MAX_FINDINGS_PER_FILE: usize = 10_000;

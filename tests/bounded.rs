@@ -611,3 +611,24 @@ fn each_file_uses_the_nearest_config_whatever_is_passed_with_it() {
     assert!(seen[0].1.is_empty());
     assert_eq!(seen[0].2, ["\"C201\" \"medium\""]);
 }
+
+#[test]
+fn findings_per_file_are_capped() {
+    let dir = tree();
+    let d = dir.path();
+    let doc = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: n\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 30080\n";
+    write(d, "many/services.yaml", &vec![doc; 10_001].join("---\n"));
+    let out = run(
+        d,
+        &["check", ".", "--select", "N102,C201", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let v = json(&out);
+    assert!(has_real_finding(&v));
+    assert_eq!(findings_in(&v, "many/services.yaml").len(), 10_000);
+    let diags = unscanned(&v, "many/services.yaml");
+    assert!(
+        diags.iter().any(|m| m.contains("more than 10000 findings")),
+        "{diags:?}"
+    );
+}
