@@ -45,10 +45,12 @@ def summary(path, code):
     if unscanned:
         out += ["", "**Files not fully scanned** (the run fails closed):", ""]
         out += [f"- `{cell(d['path'])}`: {cell(d['message'])}" for d in unscanned[:50]]
-    policy = s.get("policy") or {}
-    disabled = policy.get("disabled_rules") or []
-    if disabled:
-        out += ["", "Rules disabled by configuration: " + ", ".join(cell(r) for r in disabled)]
+    # What the repository's configuration relaxed (rules disabled, severities lowered,
+    # thresholds raised) and suppressions without a reason: one sentence each.
+    policy = s.get("policy") or []
+    if policy:
+        out += ["", "**Policy relaxed by configuration:**", ""]
+        out += [f"- {cell(p)}" for p in policy]
     print("\n".join(out) + "\n")
 
 

@@ -1,11 +1,18 @@
 //! Baselines: record today's findings by fingerprint, then report only new ones. Fingerprints
-//! hash the rule, the path and the flagged text (not line numbers), so a finding that moves
-//! because lines were inserted above it stays baselined.
+//! (`findings::assign_fingerprints`, version 2) hash the rule, the path relative to the config
+//! root, the flagged text and the message that names the rule's subject (not line numbers), so
+//! a finding that moves because lines were inserted above it stays baselined, the same baseline
+//! works from any working directory, and a finding whose subject changed (another port, flag
+//! or CIDR) is new. Version 1 baselines (earlier releases) are still read, with their own
+//! fingerprints; other versions are rejected.
 
 use crate::Outcome;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::Path;
+
+/// The version written.
+pub const VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct File {
@@ -20,14 +27,16 @@ struct Entry {
     fingerprint: String,
 }
 
-pub fn write(path: &Path, outcome: &Outcome) -> Result<(), String> {
+/// `rel`: a finding's shown path → its path relative to the config root (recorded for people
+/// reading the file; matching uses the fingerprint).
+pub fn write(path: &Path, outcome: &Outcome, rel: impl Fn(&str) -> String) -> Result<(), String> {
     let file = File {
-        version: 1,
+        version: VERSION,
         findings: outcome
             .active()
             .map(|f| Entry {
                 rule: f.rule_id.to_string(),
-                path: f.file.path.clone(),
+                path: rel(&f.file.path),
                 fingerprint: f.fingerprint.clone(),
             })
             .collect(),
@@ -43,14 +52,28 @@ pub fn apply(path: &Path, outcome: &mut Outcome) -> Result<usize, String> {
         .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
     let file: File = serde_json::from_str(&text)
         .map_err(|e| format!("invalid baseline {}: {e}", path.display()))?;
+    let fingerprints: Vec<String> = match file.version {
+        VERSION => outcome.findings.iter().map(|f| f.fingerprint.clone()).collect(),
+        1 => crate::findings::legacy_fingerprints(&outcome.findings),
+        v => {
+            return Err(format!(
+                "baseline {} has version {v}; this kube-harden reads versions 1 and {VERSION} (write a new one with --write-baseline)",
+                path.display()
+            ))
+        }
+    };
     let known: BTreeSet<(String, String)> = file
         .findings
         .into_iter()
         .map(|e| (e.rule, e.fingerprint))
         .collect();
     let before = outcome.findings.len();
-    outcome
-        .findings
-        .retain(|f| !known.contains(&(f.rule_id.to_string(), f.fingerprint.clone())));
+    let mut keep = fingerprints
+        .iter()
+        .zip(&outcome.findings)
+        .map(|(fp, f)| !known.contains(&(f.rule_id.to_string(), fp.clone())))
+        .collect::<Vec<_>>()
+        .into_iter();
+    outcome.findings.retain(|_| keep.next().unwrap_or(true));
     Ok(before - outcome.findings.len())
 }

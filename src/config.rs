@@ -105,6 +105,13 @@ pub struct Config {
     pub allow_unscanned: Option<globset::GlobSet>,
     /// `--allow-unscanned`: every file may stay unscanned without failing the run.
     pub allow_all_unscanned: bool,
+    /// What the config file relaxes (rules disabled, severities lowered, thresholds raised), in
+    /// words, for every report's summary: a repository's own config must not turn the gate
+    /// off unnoticed. Command-line choices are the workflow's own and are not listed.
+    pub policy: Vec<String>,
+    /// The command-line choices this config was loaded with (a nested config found for some
+    /// files is loaded with the same ones).
+    pub overrides: Overrides,
 }
 
 /// Command-line choices that override the file.
@@ -169,6 +176,7 @@ impl Config {
                     .into(),
             );
         }
+        let raw_allow_unscanned_empty = raw.allow_unscanned.is_empty();
         let allow_unscanned = if raw.allow_unscanned.is_empty() {
             None
         } else {
@@ -192,9 +200,67 @@ impl Config {
                     }),
                 }
             };
+        let fail_on = level(&over.fail_on, &raw.fail_on, "fail-on")?;
+        let min_severity = level(&over.min_severity, &raw.min_severity, "min-severity")?;
+        let mut policy = Vec::new();
+        if let Some(f) = &file {
+            let shown = crate::source::display_path(f);
+            // Rules the command line alone would run that the file's `select`/`ignore` drop.
+            let cli_select = over.select.clone().unwrap_or_else(|| vec!["ALL".into()]);
+            let cli_dropped = select_rules(&over.ignore)?;
+            let disabled: Vec<&str> = select_rules(&cli_select)?
+                .into_iter()
+                .filter(|r| !cli_dropped.iter().any(|d| d.doc.id == r.doc.id))
+                .filter(|r| !enabled.iter().any(|e| e.doc.id == r.doc.id))
+                .map(|r| r.doc.id)
+                .collect();
+            if !disabled.is_empty() && disabled.len() > enabled.len() {
+                let ids: Vec<&str> = enabled.iter().map(|r| r.doc.id).collect();
+                policy.push(format!(
+                    "{shown} disables every rule but {}",
+                    ids.join(", ")
+                ));
+            } else if !disabled.is_empty() {
+                policy.push(format!(
+                    "{shown} disables {} rule{}: {}",
+                    disabled.len(),
+                    if disabled.len() == 1 { "" } else { "s" },
+                    disabled.join(", ")
+                ));
+            }
+            for (id, sev) in &severity {
+                let default = crate::rules::find(id).map(|r| r.doc.default_severity());
+                if let Some(default) = default.filter(|d| sev < d) {
+                    policy.push(format!(
+                        "{shown} lowers {id} from {} to {}",
+                        default.as_str(),
+                        sev.as_str()
+                    ));
+                }
+            }
+            if over.min_severity.is_none() && min_severity > Severity::Low {
+                policy.push(format!(
+                    "{shown} sets min-severity = \"{}\": findings below it are not reported",
+                    min_severity.as_str()
+                ));
+            }
+            if over.fail_on.is_none() && fail_on > Severity::Low {
+                policy.push(format!(
+                    "{shown} sets fail-on = \"{}\": findings below it do not fail the run",
+                    fail_on.as_str()
+                ));
+            }
+            if !raw_allow_unscanned_empty {
+                policy.push(format!(
+                    "{shown} allows files to stay unscanned (allow-unscanned)"
+                ));
+            }
+        }
         Ok(Config {
-            fail_on: level(&over.fail_on, &raw.fail_on, "fail-on")?,
-            min_severity: level(&over.min_severity, &raw.min_severity, "min-severity")?,
+            overrides: over.clone(),
+            policy,
+            fail_on,
+            min_severity,
             settings: compile_settings(raw.settings)?,
             root,
             file,
@@ -209,7 +275,7 @@ impl Config {
 
 /// The nearest `.kube-harden.toml` above `start`. A config file that is a symlink leaving its
 /// directory is not followed (its target's content is never shown): an error.
-fn find_upwards(start: &Path) -> Result<Option<PathBuf>, String> {
+pub fn find_upwards(start: &Path) -> Result<Option<PathBuf>, String> {
     let Ok(abs) = std::fs::canonicalize(start) else {
         return Ok(None);
     };

@@ -190,3 +190,49 @@ pub fn has_known_extension(path: &Path) -> bool {
 }
 
 pub use crate::source::display_path;
+
+/// The work tree a file belongs to (the nearest directory above it holding `.git`): Terraform
+/// module sources are followed only inside it.
+pub fn repository_root(path: &Path) -> Option<PathBuf> {
+    let abs = std::fs::canonicalize(path).ok()?;
+    abs.ancestors()
+        .skip(1)
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Yaml,
+    Json,
+    Toml,
+    Terraform,
+}
+
+/// A file's format: by extension, else sniffed from its text.
+pub(crate) fn format_of(path: &Path, text: &str) -> Format {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("json" | "ign") => Format::Json,
+        Some("toml") => Format::Toml,
+        Some("tf") => Format::Terraform,
+        Some("yaml" | "yml" | "bu") => Format::Yaml,
+        // Unknown extension (named explicitly, or stdin): sniff.
+        _ => {
+            let t = text.trim_start();
+            if t.starts_with('{') {
+                Format::Json
+            } else if t.starts_with("[settings") || t.contains("\n[settings") {
+                Format::Toml
+            } else if t.starts_with("resource \"") || t.starts_with("terraform {") {
+                Format::Terraform
+            } else {
+                Format::Yaml
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! about a file it could not read fully).
 
 use crate::source::{Position, Source, Span};
+use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -181,4 +182,54 @@ pub fn stable_hash(parts: &[&str]) -> String {
         }
     }
     format!("{h:016x}")
+}
+
+/// The flagged text with its whitespace collapsed (what a fingerprint hashes).
+fn snippet(f: &Finding) -> String {
+    f.file
+        .slice(f.span)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Fingerprint (version 2) = hash(rule, path relative to the config root, flagged text,
+/// message, n-th occurrence of that quadruple): stable when lines move or when the scan runs
+/// from another directory, distinct when the rule's subject changes (the message names the
+/// port, flag, CIDR or object: a baselined open SSH rule does not match once it opens 3389),
+/// distinct for repeated identical findings. `rel` maps a finding's shown path to the path
+/// relative to the config root.
+pub fn assign_fingerprints(findings: &mut [Finding], rel: impl Fn(&str) -> String) {
+    let mut seen: HashMap<(String, &'static str, String, String), usize> = HashMap::new();
+    let mut rels: HashMap<String, String> = HashMap::new();
+    for f in findings.iter_mut() {
+        let snippet = snippet(f);
+        let path = rels
+            .entry(f.file.path.clone())
+            .or_insert_with(|| rel(&f.file.path))
+            .clone();
+        let n = seen
+            .entry((path.clone(), f.rule_id, snippet.clone(), f.message.clone()))
+            .or_insert(0);
+        *n += 1;
+        f.fingerprint =
+            stable_hash(&["v2", f.rule_id, &path, &snippet, &f.message, &n.to_string()]);
+    }
+}
+
+/// Version 1 fingerprints (hash of rule, shown path, flagged text, n-th occurrence), computed
+/// only to read baselines written by earlier releases.
+pub fn legacy_fingerprints(findings: &[Finding]) -> Vec<String> {
+    let mut seen: HashMap<(String, &'static str, String), usize> = HashMap::new();
+    findings
+        .iter()
+        .map(|f| {
+            let snippet = snippet(f);
+            let n = seen
+                .entry((f.file.path.clone(), f.rule_id, snippet.clone()))
+                .or_insert(0);
+            *n += 1;
+            stable_hash(&[f.rule_id, &f.file.path, &snippet, &n.to_string()])
+        })
+        .collect()
 }

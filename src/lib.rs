@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod cidr;
 pub mod classify;
 pub mod config;
+pub mod configs;
 pub mod discover;
 pub mod extract;
 pub mod facts;
@@ -25,13 +26,15 @@ pub mod suppress;
 use config::Config;
 use extract::terraform::ModuleCache;
 use facts::FileFacts;
-use findings::{stable_hash, Diagnostic, Finding, Level};
+use findings::{Diagnostic, Finding, Level};
 use rayon::prelude::*;
 use source::{Source, SourceFile};
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use configs::rel_to_root;
 pub use limits::MAX_FILE_BYTES;
 
 /// What to scan.
@@ -52,6 +55,9 @@ pub struct Outcome {
     pub files_scanned: usize,
     /// Files (with a scanned extension) that ignore rules kept out of the scan.
     pub ignored_files: usize,
+    /// What configuration relaxed (`Config::policy`) and suppressions without a reason, in
+    /// words: every format shows it with its summary.
+    pub policy: Vec<String>,
 }
 
 impl Outcome {
@@ -70,26 +76,10 @@ impl Outcome {
     /// Adds a diagnostic found outside [`scan`] (a malformed `--var-file`), keeping the order
     /// `scan` produces and the user's `allow-unscanned` choices.
     pub fn push_diagnostic(&mut self, mut d: Diagnostic, config: &Config) {
-        allow_unscanned(std::slice::from_mut(&mut d), config);
+        configs::allow_unscanned(std::slice::from_mut(&mut d), config);
         let key = |d: &Diagnostic| (d.path.clone(), d.region, d.message.clone());
         let at = self.diagnostics.partition_point(|x| key(x) <= key(&d));
         self.diagnostics.insert(at, d);
-    }
-}
-
-/// Downgrades the diagnostics of files the user allowed to stay unscanned (`--allow-unscanned`,
-/// config `allow-unscanned`) from errors to warnings, saying so.
-fn allow_unscanned(diagnostics: &mut [Diagnostic], config: &Config) {
-    for d in diagnostics.iter_mut().filter(|d| d.level == Level::Error) {
-        let allowed = config.allow_all_unscanned
-            || config.allow_unscanned.as_ref().is_some_and(|set| {
-                rel_to(Path::new(&d.path), &config.root).is_some_and(|rel| set.is_match(rel))
-            });
-        if allowed {
-            d.level = Level::Warning;
-            d.allowed = true;
-            d.message.push_str(" (allowed to stay unscanned)");
-        }
     }
 }
 
@@ -119,26 +109,51 @@ impl<'a> ScanCx<'a> {
 }
 
 pub fn scan(input: &Input, config: &Config) -> Outcome {
-    let cx = ScanCx::new(config);
     let mut diagnostics = Vec::new();
     let discover::Discovered {
         candidates,
         ignored: ignored_files,
     } = discover::discover(&input.paths, &mut diagnostics);
+    // Each file uses the nearest config above it (`configs.rs`).
+    let paths: Vec<&Path> = candidates.iter().map(|c| c.path.as_path()).collect();
+    let (nested, which) = configs::resolve(config, &paths);
+    let cxs: Vec<ScanCx> = std::iter::once(config)
+        .chain(&nested)
+        .map(ScanCx::new)
+        .collect();
+    let cx = &cxs[0];
+    let cx_of = |i: usize| match which.get(i) {
+        Some(configs::Which::Nested(k)) => Ok(&cxs[k + 1]),
+        Some(configs::Which::Broken(e)) => Err(e.clone()),
+        _ => Ok(cx),
+    };
     // Files named on the command line are a partial view for project rules.
     let explicit: Vec<&PathBuf> = input.paths.iter().filter(|p| p.is_file()).collect();
     // Standard input is linted inside the pool too, for the same large stacks.
     let run = || {
         let mut results = candidates
             .par_iter()
-            .map(|c| lint_path(&c.path, &cx, !explicit.contains(&&c.path)))
+            .enumerate()
+            .map(|(i, c)| match cx_of(i) {
+                Ok(cx) => lint_path(&c.path, cx, !explicit.contains(&&c.path)),
+                Err(e) => (
+                    Vec::new(),
+                    vec![Diagnostic::new(
+                        &discover::display_path(&c.path),
+                        Level::Error,
+                        "config",
+                        format!("{e}; not scanned"),
+                    )],
+                    None,
+                ),
+            })
             .collect::<Vec<_>>();
         if let Some((name, text)) = &input.stdin {
             results.push(lint_text_full(
                 name.clone(),
                 text.clone(),
                 Path::new(name),
-                &cx,
+                cx,
                 false,
             ));
         }
@@ -166,19 +181,30 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     project
         .files
         .sort_by(|a, b| a.source.path.cmp(&b.source.path));
-    outcome
-        .findings
-        .extend(run_project_rules(&project, config, &mut diagnostics));
-    outcome
-        .findings
-        .retain(|f| f.severity >= config.min_severity);
+    // Per-file findings were filtered by their own config's threshold.
+    let mut project_findings = run_project_rules(&project, config, &mut diagnostics);
+    project_findings.retain(|f| f.severity >= config.min_severity);
+    outcome.findings.extend(project_findings);
     outcome.findings.sort_by_cached_key(Finding::sort_key);
-    assign_fingerprints(&mut outcome.findings);
+    // Paths in fingerprints are relative to the root of the config each file uses.
+    let roots: HashMap<String, &Path> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let root = cx_of(i).ok()?.config.root.as_path();
+            Some((discover::display_path(&c.path), root))
+        })
+        .collect();
+    findings::assign_fingerprints(&mut outcome.findings, |shown| match roots.get(shown) {
+        Some(root) => configs::rel_to(Path::new(shown), root).unwrap_or_else(|| shown.to_string()),
+        None => configs::rel_to_root(shown, config),
+    });
     diagnostics
         .sort_by(|a, b| (&a.path, a.region, &a.message).cmp(&(&b.path, b.region, &b.message)));
     diagnostics.dedup_by(|a, b| a.path == b.path && a.region == b.region && a.message == b.message);
-    allow_unscanned(&mut diagnostics, config);
+    configs::allow_unscanned(&mut diagnostics, config);
     outcome.diagnostics = diagnostics;
+    outcome.policy = configs::policy_notes(&outcome.diagnostics, config, &nested);
     outcome
 }
 
@@ -248,12 +274,20 @@ fn lint_text_full(shown: String, text: String, path: &Path, cx: &ScanCx, complet
         .map(str::to_string)
         .unwrap_or(text);
     let file: Source = Arc::new(SourceFile::new(shown.clone(), text));
-    let rel = rel_to(path, &cx.config.root);
+    let rel = configs::rel_to(path, &cx.config.root);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        lint_source(&file, rel.as_deref(), path, cx)
+        let ((f, mut d, facts), refused) =
+            extract::inflate::scoped(|| lint_source(&file, rel.as_deref(), path, cx));
+        if refused {
+            d.push(Diagnostic::new(&file.path, Level::Error, "budget", format!("decoded contents (data: URLs, gzip) over the limit ({} bytes per entry, {} per file) were not read; not fully scanned", limits::MAX_DECOMPRESSED_BYTES, extract::inflate::MAX_DECODED_PER_FILE)));
+        }
+        (f, d, facts)
     }));
     match result {
-        Ok((f, d, facts)) => {
+        Ok((mut f, mut d, facts)) => {
+            // The file's own config: its threshold and what it allows to stay unscanned.
+            f.retain(|x| x.severity >= cx.config.min_severity);
+            configs::allow_unscanned(&mut d, cx.config);
             let p = rules::ProjectFile::keep(
                 file.clone(),
                 rel,
@@ -276,41 +310,6 @@ fn lint_text_full(shown: String, text: String, path: &Path, cx: &ScanCx, complet
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Format {
-    Yaml,
-    Json,
-    Toml,
-    Terraform,
-}
-
-fn format_of(path: &Path, text: &str) -> Format {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("json" | "ign") => Format::Json,
-        Some("toml") => Format::Toml,
-        Some("tf") => Format::Terraform,
-        Some("yaml" | "yml" | "bu") => Format::Yaml,
-        // Unknown extension (named explicitly, or stdin): sniff.
-        _ => {
-            let t = text.trim_start();
-            if t.starts_with('{') {
-                Format::Json
-            } else if t.starts_with("[settings") || t.contains("\n[settings") {
-                Format::Toml
-            } else if t.starts_with("resource \"") || t.starts_with("terraform {") {
-                Format::Terraform
-            } else {
-                Format::Yaml
-            }
-        }
-    }
-}
-
 fn lint_source(
     file: &Source,
     rel: Option<&str>,
@@ -320,6 +319,7 @@ fn lint_source(
     let config = cx.config;
     let mut diags = Vec::new();
     let mut facts = FileFacts::default();
+    let mut merges = Vec::new();
     let text = file.text.as_str();
     let parse_failed = |e: parse::ParseError, diags: &mut Vec<Diagnostic>| {
         let mut message = e.message;
@@ -339,9 +339,9 @@ fn lint_source(
             extract::distro::microk8s::extract(*c, text, &mut facts);
         })
         .is_some();
-    match format_of(path, text) {
+    match discover::format_of(path, text) {
         _ if args_file => {}
-        Format::Yaml => {
+        discover::Format::Yaml => {
             // Butane templates: whole-line `%{ if … }` directives become blank lines.
             let masked = parse::template::mask_template_directives(text);
             let text = masked.as_deref().unwrap_or(text);
@@ -351,29 +351,60 @@ fn lint_source(
             if extract::kustomize::is_patch(path) {
                 extract::kustomize::partial(&mut facts);
             }
+            for doc in &docs {
+                merges.extend_from_slice(&doc.merges);
+            }
             if let Some(e) = err {
                 parse_failed(e, &mut diags);
             }
         }
-        Format::Json => match parse::json::parse(text) {
+        discover::Format::Json => match parse::json::parse(text) {
             Ok(Some(doc)) => extract::document(&doc, text, &mut facts),
             Ok(None) => {}
             Err(e) => parse_failed(e, &mut diags),
         },
-        Format::Toml => match parse::toml::parse(text) {
+        discover::Format::Toml => match parse::toml::parse(text) {
             Ok(doc) => extract::toml_document(&doc, &mut facts),
             Err(e) => parse_failed(e, &mut diags),
         },
-        Format::Terraform => {
+        discover::Format::Terraform => {
             let var_files = &config.settings.var_files;
-            if let Err(e) =
-                extract::terraform_file(&cx.modules, text, path, &file.path, var_files, &mut facts)
-            {
-                parse_failed(e, &mut diags);
+            let root = discover::repository_root(path).unwrap_or_else(|| config.root.clone());
+            match extract::terraform_file(
+                &cx.modules,
+                text,
+                path,
+                &file.path,
+                var_files,
+                &root,
+                &mut facts,
+            ) {
+                Err(e) => parse_failed(e, &mut diags),
+                Ok(problems) => diags.extend(problems.into_iter().map(|p| {
+                    Diagnostic::new(
+                        p.path.as_deref().unwrap_or(&file.path),
+                        Level::Error,
+                        p.code,
+                        p.message,
+                    )
+                })),
             }
         }
     }
     let mut findings = run_rules(file, &facts, config);
+    if findings.len() > limits::MAX_FINDINGS_PER_FILE {
+        findings.truncate(limits::MAX_FINDINGS_PER_FILE);
+        diags.push(Diagnostic::new(
+            &file.path,
+            Level::Error,
+            "budget",
+            format!(
+                "more than {} findings in this file: the rest are not reported; not fully scanned",
+                limits::MAX_FINDINGS_PER_FILE
+            ),
+        ));
+    }
+    parse::merge::name_merge_sites(file, &merges, &mut findings);
     suppress::apply(file, rel, &mut findings, &facts.objects, config, &mut diags);
     (findings, diags, facts)
 }
@@ -455,34 +486,4 @@ fn run_project_rules(
         all.extend(findings);
     }
     all
-}
-
-/// Path of a file relative to the config root, for `[[ignore]]` globs.
-fn rel_to(path: &Path, root: &Path) -> Option<String> {
-    let abs = std::fs::canonicalize(path)
-        .ok()
-        .or_else(|| std::env::current_dir().ok().map(|c| c.join(path)))?;
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    abs.strip_prefix(&root)
-        .ok()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-}
-
-/// Fingerprint = hash(rule, path, flagged text, n-th occurrence of that triple): stable when
-/// lines move, distinct for repeated identical findings.
-fn assign_fingerprints(findings: &mut [Finding]) {
-    let mut seen: HashMap<(String, &'static str, String), usize> = HashMap::new();
-    for f in findings.iter_mut() {
-        let snippet = f
-            .file
-            .slice(f.span)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let n = seen
-            .entry((f.file.path.clone(), f.rule_id, snippet.clone()))
-            .or_insert(0);
-        *n += 1;
-        f.fingerprint = stable_hash(&[f.rule_id, &f.file.path, &snippet, &n.to_string()]);
-    }
 }

@@ -361,13 +361,19 @@ fn check(args: CheckArgs) -> ExitCode {
         outcome.push_diagnostic(d, &config);
     }
     if let Some(p) = &args.write_baseline {
-        if let Err(e) = kube_harden::baseline::write(p, &outcome) {
+        let rel = |shown: &str| kube_harden::rel_to_root(shown, &config);
+        if let Err(e) = kube_harden::baseline::write(p, &outcome, rel) {
             return fail(&e);
         }
     }
     if let Some(p) = &args.baseline {
-        if let Err(e) = kube_harden::baseline::apply(p, &mut outcome) {
-            return fail(&e);
+        match kube_harden::baseline::apply(p, &mut outcome) {
+            Ok(hidden) => eprintln!(
+                "{}: {hidden} finding{} hidden by the baseline",
+                kube_harden::discover::display_path(p),
+                if hidden == 1 { "" } else { "s" }
+            ),
+            Err(e) => return fail(&e),
         }
     }
     let status = if outcome.unscanned().next().is_some() {

@@ -128,11 +128,13 @@ fn baseline_round_trip_survives_moved_lines() {
         &[&["check", "--write-baseline", "baseline.json"][..], &github].concat(),
     );
     assert_eq!(code(&written), 1);
+    let policy =
+        "::warning title=kube-harden policy::.kube-harden.toml disables every rule but C201\n";
     let flagged = "::warning file=pod.yaml,line=11,endLine=11,col=11,endColumn=32,title=C201 apiserver-anonymous-auth (medium)::kube-apiserver enables anonymous requests: `--anonymous-auth=true` (static pod)\n";
-    assert_eq!(stdout(&written), flagged);
+    assert_eq!(stdout(&written), format!("{policy}{flagged}"));
     let baseline = std::fs::read_to_string(dir.path().join("baseline.json")).unwrap();
     let v: Value = serde_json::from_str(&baseline).unwrap();
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["findings"].as_array().unwrap().len(), 1);
     assert_eq!(v["findings"][0]["rule"], "C201");
     assert_eq!(v["findings"][0]["path"], "pod.yaml");
@@ -143,7 +145,7 @@ fn baseline_round_trip_survives_moved_lines() {
 
     let with_baseline = [&["check", "--baseline", "baseline.json"][..], &github].concat();
     let o = run(dir.path(), &with_baseline);
-    assert_eq!((code(&o), stdout(&o).as_str()), (0, ""));
+    assert_eq!((code(&o), stdout(&o)), (0, policy.to_string()));
 
     // Insert lines above the finding: it moves to line 14, keeps its fingerprint, stays baselined.
     let moved = BAD_POD.replace(
@@ -152,7 +154,7 @@ fn baseline_round_trip_survives_moved_lines() {
     );
     std::fs::write(dir.path().join("pod.yaml"), &moved).unwrap();
     let o = run(dir.path(), &with_baseline);
-    assert_eq!((code(&o), stdout(&o).as_str()), (0, ""));
+    assert_eq!((code(&o), stdout(&o)), (0, policy.to_string()));
     let o = run(dir.path(), &["check", "--format", "json"]);
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["findings"][0]["start"]["line"], 14);
@@ -164,7 +166,10 @@ fn baseline_round_trip_survives_moved_lines() {
     assert_eq!(code(&o), 1);
     assert_eq!(
         stdout(&o),
-        flagged.replace("file=pod.yaml", "file=new.yaml")
+        format!(
+            "{policy}{}",
+            flagged.replace("file=pod.yaml", "file=new.yaml")
+        )
     );
 }
 
@@ -205,7 +210,7 @@ fn sarif_metadata_of_every_rule() {
         let idx = res["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[idx]["id"], res["ruleId"]);
         assert_eq!(
-            res["partialFingerprints"]["kubeHarden/v1"]
+            res["partialFingerprints"]["kubeHarden/v2"]
                 .as_str()
                 .unwrap()
                 .len(),

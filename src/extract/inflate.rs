@@ -3,7 +3,8 @@
 //! writes into a buffer that grows to at most `limit + 1` bytes and stops when it is full, so a
 //! compression bomb costs at most that much; any malformed input yields `None`.
 
-use miniz_oxide::inflate::decompress_to_vec_with_limit;
+use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
+use std::cell::Cell;
 
 /// Header flags (RFC 1952 §2.3.1).
 const FHCRC: u8 = 2;
@@ -11,39 +12,109 @@ const FEXTRA: u8 = 4;
 const FNAME: u8 = 8;
 const FCOMMENT: u8 = 16;
 
-/// Raw DEFLATE data → bytes, at most `limit` of them; `None` when the stream is malformed,
-/// truncated or longer than `limit`. Bytes after the final block are ignored.
-fn inflate(data: &[u8], limit: usize) -> Option<Vec<u8>> {
+/// Why a gzip member gave no bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GzError {
+    Malformed,
+    /// More than the limit: inflation stopped there.
+    TooLarge,
+}
+
+/// Raw DEFLATE data → bytes, at most `limit` of them. Bytes after the final block are ignored.
+fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, GzError> {
     // One byte over the limit tells "exactly `limit`" (accepted) from "more" (refused);
     // inflation stops there.
-    let out = decompress_to_vec_with_limit(data, limit.checked_add(1)?).ok()?;
-    (out.len() <= limit).then_some(out)
+    let out = decompress_to_vec_with_limit(data, limit.checked_add(1).ok_or(GzError::Malformed)?)
+        .map_err(|e| match e.status {
+        TINFLStatus::HasMoreOutput => GzError::TooLarge,
+        _ => GzError::Malformed,
+    })?;
+    if out.len() > limit {
+        return Err(GzError::TooLarge);
+    }
+    Ok(out)
+}
+
+/// A gzip member → its decompressed bytes; `None` when it is malformed, truncated or longer
+/// than `limit`.
+pub fn gunzip(data: &[u8], limit: usize) -> Option<Vec<u8>> {
+    gunzip_checked(data, limit).ok()
 }
 
 /// A gzip member → its decompressed bytes (header fields skipped, CRC-32 not checked, the
 /// trailer's ISIZE compared with the output length as a cheap integrity check).
-pub fn gunzip(data: &[u8], limit: usize) -> Option<Vec<u8>> {
-    if data.get(..3)? != [0x1f, 0x8b, 8] {
-        return None;
+pub fn gunzip_checked(data: &[u8], limit: usize) -> Result<Vec<u8>, GzError> {
+    use GzError::Malformed;
+    if data.get(..3) != Some(&[0x1f, 0x8b, 8][..]) {
+        return Err(Malformed);
     }
-    let flags = *data.get(3)?;
+    let flags = *data.get(3).ok_or(Malformed)?;
     let mut pos = 10;
     if flags & FEXTRA != 0 {
-        let x = data.get(pos..pos + 2)?;
+        let x = data.get(pos..pos + 2).ok_or(Malformed)?;
         pos += 2 + usize::from(u16::from_le_bytes([x[0], x[1]]));
     }
     for bit in [FNAME, FCOMMENT] {
         if flags & bit != 0 {
-            pos += data.get(pos..)?.iter().position(|b| *b == 0)? + 1;
+            let rest = data.get(pos..).ok_or(Malformed)?;
+            pos += rest.iter().position(|b| *b == 0).ok_or(Malformed)? + 1;
         }
     }
     if flags & FHCRC != 0 {
         pos += 2;
     }
-    let out = inflate(data.get(pos..)?, limit)?;
+    let out = inflate(data.get(pos..).ok_or(Malformed)?, limit)?;
     // ISIZE: the last four bytes, the uncompressed length modulo 2^32.
-    let t = data.get(data.len().checked_sub(4)?..)?;
-    (u32::from_le_bytes([t[0], t[1], t[2], t[3]]) == out.len() as u32).then_some(out)
+    let t = data
+        .get(data.len().checked_sub(4).ok_or(Malformed)?..)
+        .ok_or(Malformed)?;
+    if u32::from_le_bytes([t[0], t[1], t[2], t[3]]) != out.len() as u32 {
+        return Err(Malformed);
+    }
+    Ok(out)
+}
+
+/// Bytes decoded per scanned file (`data:` URLs and gzip, over all entries and every alias to
+/// them): a 17 KB Butane file with 100 aliases to one gzip URL must not cost 100 inflations.
+pub const MAX_DECODED_PER_FILE: usize = 2 * crate::limits::MAX_DECOMPRESSED_BYTES;
+
+thread_local! {
+    /// Bytes the file being linted may still decode, and whether it needed more.
+    static DECODE_LEFT: Cell<(usize, bool)> = const { Cell::new((MAX_DECODED_PER_FILE, false)) };
+}
+
+/// Runs the extraction of one file with a fresh decoding budget (the file is linted on one
+/// thread); true when some contents stayed unknown because the budget or the per-entry limit
+/// ran out.
+pub fn scoped<R>(f: impl FnOnce() -> R) -> (R, bool) {
+    let saved = DECODE_LEFT.with(|c| c.replace((MAX_DECODED_PER_FILE, false)));
+    let r = f();
+    let (_, exhausted) = DECODE_LEFT.with(|c| c.replace(saved));
+    (r, exhausted)
+}
+
+/// Bytes the file may still decode.
+pub fn decode_left() -> usize {
+    DECODE_LEFT.with(|c| c.get().0)
+}
+
+/// Spends `n` decoded bytes; false (and the file is marked) when they are not there.
+pub fn spend_decoded(n: usize) -> bool {
+    DECODE_LEFT.with(|c| {
+        let (left, refused) = c.get();
+        if n > left {
+            c.set((0, true));
+            false
+        } else {
+            c.set((left - n, refused));
+            true
+        }
+    })
+}
+
+/// Marks the file: some decoded contents were too large to read.
+pub fn decoding_refused() {
+    DECODE_LEFT.with(|c| c.set((c.get().0, true)));
 }
 
 #[cfg(test)]

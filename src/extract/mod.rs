@@ -173,16 +173,19 @@ pub fn terraform(body: &Body, text: &str, facts: &mut FileFacts) {
 }
 
 /// Lowers a Terraform file into facts, resolving variables and locals from the other files of
-/// its directory (its module). `modules` is the scan's cache of module directories.
+/// its directory (its module). `modules` is the scan's cache of module directories; local
+/// module sources are followed only inside `scan_root`. Returns what left the file not fully
+/// scanned.
 pub fn terraform_file(
     modules: &terraform::ModuleCache,
     text: &str,
     path: &std::path::Path,
     shown: &str,
     var_files: &[std::path::PathBuf],
+    scan_root: &std::path::Path,
     facts: &mut FileFacts,
-) -> Result<(), crate::parse::ParseError> {
-    let result = terraform::extract_file(modules, text, path, shown, var_files, facts);
+) -> Result<Vec<terraform::budget::Unscanned>, crate::parse::ParseError> {
+    let result = terraform::extract_file(modules, text, path, shown, var_files, scan_root, facts);
     read_embedded(facts);
     result
 }

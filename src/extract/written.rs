@@ -5,6 +5,7 @@
 
 use crate::extract::embedded::{host_facts, Embedded};
 use crate::extract::hostconf;
+use crate::extract::inflate;
 use crate::facts::Located;
 use crate::facts::{
     is_templated, Component, ComponentConfig, DocFormat, EmbeddedDoc, FileFacts, HostConfigKind,
@@ -21,14 +22,34 @@ pub(super) fn contents(node: &Node, text: &str) -> Option<Embedded> {
         return Embedded::scalar(inline, text);
     }
     let source = node.get("source")?;
-    let bytes = decode_data_url_bytes(source.as_str()?)?;
+    let url = source.as_str()?;
+    if !url.starts_with("data:") {
+        return None;
+    }
+    // Every decoded byte counts against the file's budget (`inflate::MAX_DECODED_PER_FILE`),
+    // aliases to one URL included; past it the contents are unknown and the file is marked.
+    if url.len() > inflate::decode_left() {
+        inflate::decoding_refused();
+        return None;
+    }
+    let bytes = decode_data_url_bytes(url)?;
+    if !inflate::spend_decoded(bytes.len()) {
+        return None;
+    }
     let decoded = match node.get_str("compression").unwrap_or("") {
         "" => String::from_utf8(bytes).ok()?,
-        "gzip" => String::from_utf8(super::inflate::gunzip(
-            &bytes,
-            crate::limits::MAX_DECOMPRESSED_BYTES,
-        )?)
-        .ok()?,
+        "gzip" => {
+            let limit = crate::limits::MAX_DECOMPRESSED_BYTES.min(inflate::decode_left());
+            match inflate::gunzip_checked(&bytes, limit) {
+                Ok(out) if inflate::spend_decoded(out.len()) => String::from_utf8(out).ok()?,
+                Ok(_) => return None,
+                Err(inflate::GzError::TooLarge) => {
+                    inflate::decoding_refused();
+                    return None;
+                }
+                Err(inflate::GzError::Malformed) => return None,
+            }
+        }
         // Unknown compression: the contents are unknown.
         _ => return None,
     };

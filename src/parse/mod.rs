@@ -4,6 +4,7 @@
 pub mod embedded;
 pub mod hcl;
 pub mod json;
+pub mod merge;
 pub mod template;
 pub mod toml;
 pub mod yaml;
@@ -70,6 +71,16 @@ pub struct Document {
     /// the start of the value they tag. Core-schema tags (`!!str`) are not
     /// recorded; JSON and TOML have none.
     pub tags: std::collections::HashMap<usize, String>,
+    /// YAML merge keys resolved in this document (empty for JSON and TOML).
+    pub merges: Vec<Merge>,
+}
+
+/// One value brought into a mapping by a YAML merge key (`merge.rs`): where the merged key and
+/// value are written (inside the anchored mapping) and the merge site (`*defaults` after `<<`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Merge {
+    pub entry: Span,
+    pub site: Span,
 }
 
 impl Document {
@@ -77,6 +88,7 @@ impl Document {
         Document {
             root,
             tags: Default::default(),
+            merges: Vec::new(),
         }
     }
 

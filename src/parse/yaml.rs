@@ -5,6 +5,7 @@
 //! of quoted scalars after trailing blanks. Here duplicates are kept, scalars stay raw, quoted
 //! ends are recomputed, aliases are shared (never expanded) and nesting is capped.
 
+use super::merge::Merger;
 use super::{Document, Kind, Node, ParseError, Style, MAX_DEPTH};
 use crate::source::Span;
 use saphyr_parser::{Event, Parser, ScalarStyle};
@@ -22,6 +23,7 @@ pub fn parse(text: &str) -> (Vec<Document>, Option<ParseError>) {
         docs: Vec::new(),
         root: None,
         tags: HashMap::new(),
+        merger: Merger::default(),
     };
     match b.run() {
         Ok(()) => (b.docs, None),
@@ -52,6 +54,7 @@ struct Builder<'t> {
     root: Option<Node>,
     /// Local tags of the current document (see `Document::tags`).
     tags: HashMap<usize, String>,
+    merger: Merger,
 }
 
 impl Builder<'_> {
@@ -75,13 +78,15 @@ impl Builder<'_> {
             match event {
                 Event::DocumentStart(_) => {
                     self.anchors.clear();
+                    self.merger.next_document();
                     self.root = None;
                     self.tags.clear();
                 }
                 Event::DocumentEnd => {
+                    let merges = self.merger.next_document();
                     if let Some(root) = self.root.take() {
                         let tags = std::mem::take(&mut self.tags);
-                        self.docs.push(Document { root, tags });
+                        self.docs.push(Document { root, tags, merges });
                     }
                 }
                 Event::Scalar(value, style, anchor, tag) => {
@@ -129,13 +134,17 @@ impl Builder<'_> {
                             anchor,
                             entries,
                             ..
-                        }) => (
-                            Node {
-                                span: Span::new(s, collection_end(&entries, end, |(_, v)| v)),
-                                kind: Kind::Map(entries),
-                            },
-                            anchor,
-                        ),
+                        }) => {
+                            let span = Span::new(s, collection_end(&entries, end, |(_, v)| v));
+                            let entries = self.merger.resolve(entries)?;
+                            (
+                                Node {
+                                    span,
+                                    kind: Kind::Map(entries),
+                                },
+                                anchor,
+                            )
+                        }
                         Some(Frame::Seq {
                             start: s,
                             anchor,

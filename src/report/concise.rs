@@ -42,5 +42,8 @@ pub fn render(outcome: &Outcome) -> String {
         outcome.files_scanned,
         if outcome.files_scanned == 1 { "" } else { "s" }
     );
+    for p in &outcome.policy {
+        let _ = writeln!(out, "policy: {}", clean(p));
+    }
     out
 }

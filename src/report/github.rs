@@ -31,8 +31,16 @@ fn command(sev: Severity) -> &'static str {
 
 pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
-    // The tool's own errors first: a file not fully scanned fails the run and must not be
-    // among the annotations GitHub drops.
+    // What the repository's configuration relaxed, and the tool's own errors first: a file not
+    // fully scanned fails the run and must not be among the annotations GitHub drops.
+    for p in &outcome.policy {
+        let _ = writeln!(
+            out,
+            "::warning title={}::{}",
+            escape_property("kube-harden policy"),
+            escape_data(p)
+        );
+    }
     for d in &outcome.diagnostics {
         let cmd = match d.level {
             Level::Error => "error",

@@ -227,6 +227,9 @@ fn summary(outcome: &Outcome) -> String {
         ));
     }
     s.push('\n');
+    for p in &outcome.policy {
+        s.push_str(&format!("policy: {}\n", clean(p)));
+    }
     s
 }
 

@@ -12,7 +12,7 @@ struct Doc<'a> {
     tool: Tool,
     findings: Vec<JFinding<'a>>,
     diagnostics: Vec<JDiagnostic<'a>>,
-    summary: Summary,
+    summary: Summary<'a>,
 }
 
 #[derive(Serialize)]
@@ -76,7 +76,7 @@ struct JDiagnostic<'a> {
 }
 
 #[derive(Serialize)]
-struct Summary {
+struct Summary<'a> {
     files: usize,
     findings: usize,
     suppressed: usize,
@@ -90,6 +90,9 @@ struct Summary {
     allowed_unscanned: usize,
     /// Files with a scanned extension that ignore rules kept out of the scan.
     ignored: usize,
+    /// What configuration relaxed, and suppressions without a reason (absent when nothing).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    policy: &'a [String],
 }
 
 fn finding(f: &Finding) -> JFinding<'_> {
@@ -157,6 +160,7 @@ pub fn render(outcome: &Outcome) -> String {
             unscanned: distinct_paths(outcome, |d| d.level == crate::findings::Level::Error),
             allowed_unscanned: distinct_paths(outcome, |d| d.allowed),
             ignored: outcome.ignored_files,
+            policy: &outcome.policy,
         },
     };
     let mut s = serde_json::to_string_pretty(&doc).expect("serialisable");

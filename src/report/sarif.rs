@@ -149,7 +149,7 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
         _ => ResultLevel::Note,
     };
     let mut fp = BTreeMap::new();
-    fp.insert("kubeHarden/v1".to_string(), f.fingerprint.clone());
+    fp.insert("kubeHarden/v2".to_string(), f.fingerprint.clone());
     let related: Vec<Location> = f
         .related
         .iter()
@@ -262,10 +262,25 @@ pub fn to_value(outcome: &Outcome, config: &Config, category: &str) -> Value {
                 .build(),
         );
     }
-    let invocation = Invocation::builder()
+    let mut invocation = Invocation::builder()
         .execution_successful(true)
         .tool_execution_notifications(notifications)
         .build();
+    // What the repository's configuration relaxed: configuration notifications.
+    if !outcome.policy.is_empty() {
+        invocation.tool_configuration_notifications = Some(
+            outcome
+                .policy
+                .iter()
+                .map(|p| {
+                    Notification::builder()
+                        .message(text(p.clone()))
+                        .level(json!("warning"))
+                        .build()
+                })
+                .collect(),
+        );
+    }
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
         .results(

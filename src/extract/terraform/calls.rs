@@ -5,6 +5,7 @@
 //! location. What the child does on its own (literals, defaults) is reported when the child
 //! directory is scanned.
 
+use super::budget::{self, Unscanned};
 use super::eval::Scope;
 use super::lower::resources;
 use super::module::{self, Module, ModuleCache};
@@ -66,6 +67,8 @@ pub(super) struct Call<'a> {
     pub(super) depth: usize,
     /// The root module's directory, where `terraform init` keeps `.terraform/modules`.
     pub(super) root: &'a Path,
+    /// The scan root (the repository): local module sources are followed only inside it.
+    pub(super) scan_root: &'a Path,
     /// The installed-module key of this level (`a.b`), empty at the root.
     pub(super) key: String,
 }
@@ -74,12 +77,34 @@ pub(super) struct Call<'a> {
 /// `.terraform/modules/modules.json`; never downloads anything.
 fn installed_module(root: &Path, key: &str) -> Option<std::path::PathBuf> {
     let path = root.join(".terraform").join("modules").join("modules.json");
-    let meta = std::fs::metadata(&path).ok()?;
-    if meta.len() > 4 * 1024 * 1024 {
+    if !path.exists() {
         return None;
     }
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&path).ok()?).ok()?;
+    // Read through the bounded reader; a file that cannot be read or parsed is reported (the
+    // modules it lists stay unknown).
+    let shown = crate::source::display_path(&path);
+    let text = match crate::read::read_text(&path, crate::read::AUX_LIMIT) {
+        Ok(t) => t,
+        Err(e) => {
+            budget::report(Unscanned {
+                path: Some(shown),
+                code: "io-error",
+                message: format!("cannot read the installed modules' index: {e}; modules installed by `terraform init` are not followed"),
+            });
+            return None;
+        }
+    };
+    let json: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(j) => j,
+        Err(e) => {
+            budget::report(Unscanned {
+                path: Some(shown),
+                code: "parse-error",
+                message: format!("invalid modules.json: {e}; modules installed by `terraform init` are not followed"),
+            });
+            return None;
+        }
+    };
     let dir = json
         .get("Modules")?
         .as_array()?
@@ -118,7 +143,17 @@ pub(super) fn module_call(
         format!("{}.{name}", call.key)
     };
     let child_dir = if source.starts_with("./") || source.starts_with("../") {
-        normalize(&dir.join(&source))
+        let child = normalize(&dir.join(&source));
+        // Never followed out of the scan root (the repository): reported instead.
+        if child.exists() && !crate::read::resolves_inside(&child, call.scan_root) {
+            budget::report(Unscanned {
+                path: None,
+                code: "skipped",
+                message: format!("module \"{name}\": source \"{source}\" leads out of the scanned tree ({}); not followed", call.scan_root.display()),
+            });
+            return;
+        }
+        child
     } else {
         match installed_module(call.root, &key) {
             Some(d) => d,
@@ -142,6 +177,10 @@ pub(super) fn module_call(
         return;
     }
     for (suffix, bindings) in instances(block, module) {
+        // Instances multiply at every level: the file's share is bounded (`budget.rs`).
+        if !super::budget::module_instance() {
+            return;
+        }
         let mut scope = Scope::new(module, Some(call.at.clone()), None);
         for (k, v) in bindings {
             scope.bind(&k, v);
@@ -208,6 +247,7 @@ pub(super) fn module_call(
                     span: call.span,
                     depth: call.depth + 1,
                     root: call.root,
+                    scan_root: call.scan_root,
                     key: key.clone(),
                 };
                 for b in body.blocks().filter(|b| b.ident.as_str() == "module") {

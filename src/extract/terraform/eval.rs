@@ -2,6 +2,7 @@
 //! three-valued `Val`s of `value.rs`, in a `Scope` of module names and iteration variables.
 //! Nothing here reads files or the network.
 
+use super::budget;
 use super::functions::call;
 use super::operators::{binary, get_key, index};
 use super::value::{Val, V};
@@ -55,13 +56,18 @@ impl<'a> Scope<'a> {
         })
     }
 
+    /// Evaluates `e`, spending one step and the weight of the value it builds from the unit's
+    /// budget; unknown once the budget is gone.
     pub fn eval(&mut self, e: &Expression) -> Val {
-        if self.depth > MAX_DEPTH {
+        if self.depth > MAX_DEPTH || !budget::spend(1) {
             return Val::unknown();
         }
         self.depth += 1;
         let v = self.eval_inner(e);
         self.depth -= 1;
+        if !budget::spend(v.weight(budget::left().saturating_add(1))) {
+            return Val::unknown();
+        }
         match v.v {
             V::List(_) | V::Map(_) => v.bounded(),
             _ => v,
@@ -169,11 +175,14 @@ impl<'a> Scope<'a> {
         let mut out = String::new();
         for el in t.iter() {
             match el {
-                Element::Literal(s) => out.push_str(s.value()),
+                Element::Literal(s) if budget::fits_string(out.len() + s.len()) => {
+                    out.push_str(s.value())
+                }
                 Element::Interpolation(i) => match self.eval(&i.expr).text() {
-                    Some(s) => out.push_str(&s),
-                    None => return Val::unknown(),
+                    Some(s) if budget::fits_string(out.len() + s.len()) => out.push_str(&s),
+                    _ => return Val::unknown(),
                 },
+                Element::Literal(_) => return Val::unknown(),
                 Element::Directive(_) => return Val::unknown(),
             }
         }

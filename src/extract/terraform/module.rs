@@ -4,6 +4,7 @@
 
 use super::eval::{Lookup, Scope};
 use super::value::{Val, V};
+use crate::parse::ParseError;
 use crate::source::{Source, SourceFile};
 use hcl_edit::structure::Body;
 use std::collections::HashMap;
@@ -24,6 +25,11 @@ pub struct Module {
     locals: HashMap<String, Val>,
     /// A root module's own files, parsed once and kept so linting a file does not parse it again.
     files: Vec<ModFile>,
+    /// The module's files that did not parse, with the error (so they are not parsed again).
+    failed: Vec<Failed>,
+    /// What left reading the module incomplete: its budget ran out (`budget.rs`), a tfvars
+    /// file could not be read or parsed. Every file of the module reports it.
+    pub problems: Vec<super::budget::Unscanned>,
 }
 
 impl std::fmt::Debug for Module {
@@ -36,12 +42,20 @@ impl std::fmt::Debug for Module {
 }
 
 impl Module {
-    /// The parsed body of the module's file at `path`, if it was read from the same `text`.
-    pub fn body_of(&self, path: &Path, text: &str) -> Option<&Body> {
-        self.files
+    /// The parse of the module's file at `path` (its body, or why it failed), if it was read
+    /// from the same `text`: each file is parsed once.
+    pub fn body_of(&self, path: &Path, text: &str) -> Option<Result<&Body, &ParseError>> {
+        let body = self
+            .files
             .iter()
             .find(|f| f.path.file_name() == path.file_name() && f.source.text == text)
-            .map(|f| &f.body)
+            .map(|f| Ok(&f.body));
+        body.or_else(|| {
+            self.failed
+                .iter()
+                .find(|f| f.path.file_name() == path.file_name() && *f.text == *text)
+                .map(|f| Err(&f.error))
+        })
     }
 }
 
@@ -55,10 +69,19 @@ impl Lookup for Module {
     }
 }
 
+/// A file of the module that did not parse.
+struct Failed {
+    path: PathBuf,
+    text: String,
+    error: ParseError,
+}
+
 /// One file of the module, parsed.
 pub struct ModFile {
     pub source: Source,
     pub body: Body,
+    /// The variables of a `*.tfvars.json` file (its `body` is empty).
+    json: Option<Vec<(String, Val)>>,
     path: PathBuf,
     tfvars: bool,
     /// `*.auto.tfvars` apply after `terraform.tfvars`, in name order.
@@ -134,17 +157,20 @@ pub fn for_file(
     members.extend(var_file_members(var_files));
     if !in_dir {
         // Not on disk (stdin): the text alone is the module.
-        let mut files = read_files(&var_file_members(var_files), var_files);
+        let (mut files, _) = read_files(&var_file_members(var_files), var_files);
         if let Ok(body) = crate::parse::hcl::parse(text) {
             files.push(ModFile {
                 source: Arc::new(SourceFile::new(shown.to_string(), text.to_string())),
                 body,
+                json: None,
                 path: path.to_path_buf(),
                 tfvars: false,
                 order: 0,
             });
         }
-        return Arc::new(build(&files, None));
+        let (mut module, problems) = super::budget::scoped(|| build(&files, None));
+        module.problems = problems;
+        return Arc::new(module);
     }
     let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     if let Ok(c) = cache.modules.lock() {
@@ -154,9 +180,14 @@ pub fn for_file(
             }
         }
     }
-    let files = read_files(&members, var_files);
-    let mut module = build(&files, None);
+    // A budget of its own: the module is shared by its files, whichever builds it.
+    let ((mut module, files, failed), problems) = super::budget::scoped(|| {
+        let (files, failed) = read_files(&members, var_files);
+        (build(&files, None), files, failed)
+    });
+    module.problems = problems;
     module.files = files;
+    module.failed = failed;
     let module = Arc::new(module);
     if let Ok(mut c) = cache.modules.lock() {
         bounded_insert(&mut c, key, (members, module.clone()));
@@ -189,7 +220,7 @@ pub fn child(cache: &ModuleCache, dir: &Path, args: HashMap<String, Val>) -> Opt
     let files = match cached {
         Some(f) => f,
         None => {
-            let f = Arc::new(read_files(&members, &[]));
+            let f = Arc::new(read_files(&members, &[]).0);
             if let Ok(mut c) = cache.files.lock() {
                 bounded_insert(&mut c, key, (members, f.clone()));
             }
@@ -212,33 +243,77 @@ fn var_file_members(var_files: &[PathBuf]) -> Signature {
         .collect()
 }
 
-fn read_files(members: &Signature, var_files: &[PathBuf]) -> Vec<ModFile> {
-    members
-        .iter()
-        .filter_map(|(p, _, _)| {
-            let text = std::fs::read_to_string(p).ok()?;
-            let body = crate::parse::hcl::parse(&text).ok()?;
-            let name = p.file_name()?.to_string_lossy().to_string();
-            let var_file = var_files.iter().position(|v| v == p);
-            let (tfvars, order) = if let Some(i) = var_file {
-                (true, 3u8.saturating_add(i.min(200) as u8))
-            } else if name == "terraform.tfvars" {
-                (true, 1)
-            } else if name.ends_with(".auto.tfvars") {
-                (true, 2)
-            } else {
-                (false, 0)
-            };
-            let shown = crate::source::display_path(p);
-            Some(ModFile {
-                source: Arc::new(SourceFile::new(shown, text)),
-                body,
-                path: p.clone(),
-                tfvars,
-                order,
-            })
-        })
-        .collect()
+fn read_files(members: &Signature, var_files: &[PathBuf]) -> (Vec<ModFile>, Vec<Failed>) {
+    let mut files = Vec::new();
+    let mut failed = Vec::new();
+    for (p, _, _) in members {
+        let Some(name) = p.file_name().map(|n| n.to_string_lossy().to_string()) else {
+            continue;
+        };
+        let var_file = var_files.iter().position(|v| v == p);
+        let (tfvars, order) = if let Some(i) = var_file {
+            (true, 3u8.saturating_add(i.min(200) as u8))
+        } else if name.starts_with("terraform.tfvars") {
+            (true, 1)
+        } else if super::tfvars::is_tfvars(&name) {
+            (true, 2)
+        } else {
+            (false, 0)
+        };
+        let shown = crate::source::display_path(p);
+        // The one bounded reader. A `.tf` sibling that cannot be read is reported when it is
+        // linted itself; a variable file is reported here (its values stay unset).
+        let text = match crate::read::read_text(p, MAX_SIBLING_BYTES) {
+            Ok(t) => t,
+            Err(e) => {
+                if tfvars {
+                    super::budget::report(super::budget::Unscanned {
+                        path: Some(shown),
+                        code: "io-error",
+                        message: format!("cannot read variable file: {e}; its values are unset"),
+                    });
+                }
+                continue;
+            }
+        };
+        let parsed = if name.ends_with(".json") {
+            crate::parse::json::parse(&text).map(|doc| (Body::default(), doc))
+        } else {
+            crate::parse::hcl::parse(&text).map(|b| (b, None))
+        };
+        let (body, json) = match parsed {
+            Ok(b) => b,
+            Err(error) => {
+                if tfvars {
+                    super::budget::report(super::budget::Unscanned {
+                        path: Some(shown),
+                        code: "parse-error",
+                        message: format!(
+                            "invalid variable file: {}; its values are unset",
+                            error.message
+                        ),
+                    });
+                }
+                failed.push(Failed {
+                    path: p.clone(),
+                    text,
+                    error,
+                });
+                continue;
+            }
+        };
+        let source: Source = Arc::new(SourceFile::new(shown, text));
+        let json = json.map(|doc| super::tfvars::json_vars(&doc.root, &source, &name));
+        files.push(ModFile {
+            source,
+            body,
+            json,
+            path: p.clone(),
+            tfvars,
+            order,
+        });
+    }
+    (files, failed)
 }
 
 /// The module's files with size and modification time, sorted (the cache key).
@@ -251,11 +326,11 @@ fn siblings(dir: &Path) -> Signature {
         .filter_map(|e| {
             let p = e.path();
             let name = p.file_name()?.to_str()?.to_string();
-            let wanted = name.ends_with(".tf")
-                || name == "terraform.tfvars"
-                || name.ends_with(".auto.tfvars");
+            let wanted = name.ends_with(".tf") || super::tfvars::is_tfvars(&name);
             let meta = std::fs::metadata(&p).ok()?;
-            (wanted && meta.is_file() && meta.len() <= MAX_SIBLING_BYTES)
+            // Variable files are always listed: one that cannot be read is reported.
+            let readable = meta.is_file() && meta.len() <= MAX_SIBLING_BYTES;
+            (wanted && (readable || super::tfvars::is_tfvars(&name)))
                 .then(|| (p, meta.len(), meta.modified().ok()))
         })
         .collect();
@@ -301,6 +376,10 @@ fn build(files: &[ModFile], args: Option<HashMap<String, Val>>) -> Module {
         files.retain(|f| !f.tfvars);
     }
     for f in files.iter().filter(|f| f.tfvars) {
+        if let Some(vars) = &f.json {
+            m.vars.extend(vars.iter().cloned());
+            continue;
+        }
         let fname = f.source.path.rsplit('/').next().unwrap_or("").to_string();
         for a in f.body.attributes() {
             let name = a.key.as_str().to_string();

@@ -142,6 +142,33 @@ impl Val {
         n
     }
 
+    /// What building the value cost, in evaluator cost units (`budget.rs`): one per node and
+    /// one per 64 bytes of string, counted up to `limit`.
+    pub fn weight(&self, limit: u64) -> u64 {
+        let mut n = 1;
+        match &self.v {
+            V::Str(s) => n += super::budget::bytes_cost(s.len()),
+            V::List(items) => {
+                for i in items {
+                    if n > limit {
+                        break;
+                    }
+                    n += i.weight(limit - n);
+                }
+            }
+            V::Map(entries) => {
+                for (k, v) in entries {
+                    if n > limit {
+                        break;
+                    }
+                    n += super::budget::bytes_cost(k.len()) + v.weight(limit - n);
+                }
+            }
+            _ => {}
+        }
+        n
+    }
+
     /// The value, or unknown when it is too big to be real configuration.
     pub fn bounded(self) -> Val {
         if self.size(MAX_NODES) >= MAX_NODES {

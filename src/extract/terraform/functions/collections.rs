@@ -3,6 +3,7 @@
 //! `sort`. Unknown items keep a list partly known where Terraform would.
 
 use super::args::{arg, new};
+use crate::extract::terraform::budget;
 use crate::extract::terraform::value::{equal, Val, V};
 
 /// An unknown argument adds unknown items: the result is partly known.
@@ -44,6 +45,10 @@ pub fn distinct(args: &[Val]) -> Val {
         V::List(items) => {
             let mut out: Vec<Val> = Vec::new();
             for i in items {
+                // Quadratic: each comparison is paid for.
+                if !budget::spend(out.len() as u64) {
+                    return Val::unknown();
+                }
                 if !i.is_known() || !out.iter().any(|o| equal(o, i)) {
                     out.push(i.clone());
                 }
@@ -73,6 +78,9 @@ pub fn merge(args: &[Val]) -> Val {
         match &a.v {
             V::Map(entries) => {
                 for (k, v) in entries {
+                    if !budget::spend(out.len() as u64) {
+                        return Val::unknown();
+                    }
                     out.retain(|(o, _)| o != k);
                     out.push((k.clone(), v.clone()));
                 }

@@ -1,6 +1,7 @@
 //! String functions: `format`, `join`, `split`, `lower`, `upper`, `trimspace`.
 
 use super::args::{arg, new};
+use crate::extract::terraform::budget;
 use crate::extract::terraform::value::{Val, V};
 
 pub fn format(args: &[Val]) -> Val {
@@ -23,7 +24,13 @@ fn format_text(args: &[Val]) -> Option<String> {
         }
         match chars.next()? {
             '%' => out.push('%'),
-            's' | 'd' | 'v' => out.push_str(&rest.next()?.text()?),
+            's' | 'd' | 'v' => {
+                let s = rest.next()?.text()?;
+                if !budget::fits_string(out.len() + s.len()) {
+                    return None;
+                }
+                out.push_str(&s)
+            }
             _ => return None,
         }
     }
@@ -36,8 +43,18 @@ pub fn join(args: &[Val]) -> Val {
         (Some(sep), Some(items)) => {
             let parts: Option<Vec<String>> = items.iter().map(Val::text).collect();
             match parts {
-                Some(p) => V::Str(p.join(&sep)),
-                None => V::Unknown,
+                // The length is checked before the string is built.
+                Some(p)
+                    if budget::fits_string(
+                        p.iter()
+                            .map(String::len)
+                            .fold(0usize, usize::saturating_add)
+                            .saturating_add(sep.len().saturating_mul(p.len().saturating_sub(1))),
+                    ) =>
+                {
+                    V::Str(p.join(&sep))
+                }
+                _ => V::Unknown,
             }
         }
         _ => V::Unknown,
