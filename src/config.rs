@@ -204,7 +204,7 @@ impl Config {
         let min_severity = level(&over.min_severity, &raw.min_severity, "min-severity")?;
         let mut policy = Vec::new();
         if let Some(f) = &file {
-            let shown = crate::source::display_path(f);
+            let shown = crate::source::display_path_relative(f);
             // Rules the command line alone would run that the file's `select`/`ignore` drop.
             let cli_select = over.select.clone().unwrap_or_else(|| vec!["ALL".into()]);
             let cli_dropped = select_rules(&over.ignore)?;

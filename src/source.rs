@@ -141,6 +141,33 @@ impl SourceFile {
 }
 
 /// A path as shown in reports: relative to the working directory when below it, `/`-separated.
+/// A path as the user would type it from the working directory, also when it lies above it
+/// (`../.kube-harden.toml`), so messages never carry a machine's absolute paths.
+pub fn display_path_relative(path: &Path) -> String {
+    let (Ok(cwd), Ok(abs)) = (
+        std::env::current_dir().and_then(|c| c.canonicalize()),
+        path.canonicalize(),
+    ) else {
+        return display_path(path);
+    };
+    let common = cwd
+        .components()
+        .zip(abs.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return display_path(path);
+    }
+    let mut rel = std::path::PathBuf::new();
+    for _ in cwd.components().skip(common) {
+        rel.push("..");
+    }
+    for c in abs.components().skip(common) {
+        rel.push(c);
+    }
+    display_path(&rel)
+}
+
 pub fn display_path(path: &Path) -> String {
     let rel = std::env::current_dir()
         .ok()
