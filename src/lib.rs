@@ -405,7 +405,15 @@ fn lint_source(
         ));
     }
     parse::merge::name_merge_sites(file, &merges, &mut findings);
-    suppress::apply(file, rel, &mut findings, &facts.objects, config, &mut diags);
+    suppress::apply(
+        file,
+        rel,
+        &mut findings,
+        &facts.objects,
+        config,
+        &mut diags,
+        suppress::Stage::File,
+    );
     (findings, diags, facts)
 }
 
@@ -482,6 +490,7 @@ fn run_project_rules(
             &pf.objects,
             config,
             diags,
+            suppress::Stage::Project,
         );
         all.extend(findings);
     }

@@ -15,6 +15,8 @@ const MARKER: &str = "kube-harden:ignore";
 #[derive(Debug)]
 pub struct Marker {
     pub line: usize,
+    /// The marker text, where problems with it are reported.
+    pub span: Span,
     pub rules: Vec<&'static str>,
     pub reason: Option<String>,
 }
@@ -50,20 +52,52 @@ pub fn parse_list(text: &str) -> (Vec<&'static str>, Vec<String>, Option<String>
     (rules, unknown, reason)
 }
 
+/// A word shaped like a rule id (a letter and three more letters or digits, at least one a
+/// digit): `C201`, and typos such as `C2O1`, which must be reported rather than read as the
+/// start of the reason.
 fn looks_like_id(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() == 4 && b[0].is_ascii_alphabetic() && b[1..].iter().all(u8::is_ascii_digit)
+    b.len() == 4
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().all(u8::is_ascii_alphanumeric)
+        && b[1..].iter().any(u8::is_ascii_digit)
+}
+
+/// `kube-harden: ignore`, `kube-harden:ignore [C201]`, `Kube-Harden:Ignore`: near misses of the
+/// marker that would otherwise be silently ignored.
+fn near_miss(comment: &str) -> Option<usize> {
+    let lower = comment.to_ascii_lowercase();
+    let at = lower.find("kube-harden")?;
+    let rest = lower[at + "kube-harden".len()..].trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    rest.starts_with("ignore").then_some(at)
 }
 
 /// Finds suppression comments. Only text after a comment start counts.
 pub fn markers(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<Marker> {
     let mut out = Vec::new();
-    if !file.text.contains(MARKER) {
+    if !file.text.contains("kube-harden") && !file.text.contains("Kube-Harden") {
         return out;
     }
     for line in 1..=file.line_count() {
         let text = file.line_text(line);
         let Some(at) = text.find(MARKER) else {
+            // A marker spelt otherwise after a comment start never applies: say so.
+            if let Some(at) = near_miss(text) {
+                let before = text[..at].trim_end();
+                if before.ends_with('#') || before.ends_with("//") {
+                    let offset = file.line_start(line) + at;
+                    diags.push(
+                        Diagnostic::new(
+                            &file.path,
+                            Level::Warning,
+                            "suppression",
+                            "malformed suppression, not applied: write `kube-harden:ignore[C201] reason` (no spaces)",
+                        )
+                        .at(file, Span::new(offset, offset + "kube-harden".len())),
+                    );
+                }
+            }
             continue;
         };
         let before = text[..at].trim_end();
@@ -96,6 +130,7 @@ pub fn markers(file: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<Marker> {
         );
         out.push(Marker {
             line,
+            span: Span::new(offset, offset + MARKER.len()),
             rules,
             reason,
         });
@@ -134,6 +169,14 @@ fn report_problems(
     }
 }
 
+/// Which findings `apply` sees: a file's own (every rule that judges one file), or the project
+/// rules' findings in that file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    File,
+    Project,
+}
+
 /// Marks suppressed findings of one file.
 pub fn apply(
     file: &SourceFile,
@@ -142,6 +185,7 @@ pub fn apply(
     objects: &[ObjectScope],
     config: &Config,
     diags: &mut Vec<Diagnostic>,
+    stage: Stage,
 ) {
     let markers = markers(file, diags);
     let mut annotations = Vec::new();
@@ -155,13 +199,15 @@ pub fn apply(
             annotations.push((o.span, rules, reason));
         }
     }
+    let mut used = vec![Vec::new(); markers.len()];
     for f in findings.iter_mut() {
         let line = file.line_of(f.span.start);
         let inline = markers
             .iter()
-            .find(|m| (m.line == line || m.line + 1 == line) && m.rules.contains(&f.rule_id));
-        if let Some(m) = inline {
-            f.suppression = Some(in_source(&m.reason));
+            .position(|m| (m.line == line || m.line + 1 == line) && m.rules.contains(&f.rule_id));
+        if let Some(i) = inline {
+            f.suppression = Some(in_source(&markers[i].reason));
+            used[i].push(f.rule_id);
             continue;
         }
         let by_annotation = annotations.iter().find(|(span, rules, _)| {
@@ -184,6 +230,40 @@ pub fn apply(
                 kind: SuppressionKind::External,
                 reason: pi.reason.clone().unwrap_or_default(),
             });
+        }
+    }
+    if stage == Stage::File {
+        report_unused(file, &markers, &used, config, diags);
+    }
+}
+
+/// Marker rules that suppressed nothing on their line or the next (like ruff's RUF100). Only
+/// rules that ran and judge one file at a time: a disabled rule or a project rule (N401, judged
+/// later on the whole scan) may well have had a finding there.
+fn report_unused(
+    file: &SourceFile,
+    markers: &[Marker],
+    used: &[Vec<&'static str>],
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (m, used) in markers.iter().zip(used) {
+        for id in &m.rules {
+            let Some(entry) = config.enabled.iter().find(|e| e.doc.id == *id) else {
+                continue;
+            };
+            if used.contains(id) || !entry.rule.project_facts().is_empty() {
+                continue;
+            }
+            diags.push(
+                Diagnostic::new(
+                    &file.path,
+                    Level::Warning,
+                    "suppression",
+                    format!("unused suppression: no {id} finding on this line or the next"),
+                )
+                .at(file, m.span),
+            );
         }
     }
 }
