@@ -32,11 +32,29 @@ struct RawConfig {
     allow_unscanned: Vec<String>,
 }
 
+/// An `ignore` item: a rule that never runs, or an entry suppressing findings under paths.
+/// Read through a TOML value so that mistakes name the field, not serde's untagged enum.
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(try_from = "toml::Value")]
 enum RawIgnore {
     Rule(String),
     Entry(IgnoreEntryRaw),
+}
+
+impl TryFrom<toml::Value> for RawIgnore {
+    type Error = String;
+    fn try_from(v: toml::Value) -> Result<RawIgnore, String> {
+        match v {
+            toml::Value::String(s) => Ok(RawIgnore::Rule(s)),
+            toml::Value::Table(t) => IgnoreEntryRaw::deserialize(toml::Value::Table(t))
+                .map(RawIgnore::Entry)
+                .map_err(|e| format!("ignore entry: {}", e.message())),
+            other => Err(format!(
+                "ignore: expected a rule (\"C201\") or a table with `rules`, `paths` and `reason`, found {}",
+                other.type_str()
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,11 +92,28 @@ struct RawSettings {
     non_essential_services: Vec<String>,
 }
 
+/// A `sensitive-ports` item: a port (`8472`) or a range (`"30000-32767"`).
 #[derive(Debug, Deserialize)]
-#[serde(untagged)]
+#[serde(try_from = "toml::Value")]
 enum PortSpec {
     Port(u16),
     Range(String),
+}
+
+impl TryFrom<toml::Value> for PortSpec {
+    type Error = String;
+    fn try_from(v: toml::Value) -> Result<PortSpec, String> {
+        match v {
+            toml::Value::Integer(n) => u16::try_from(n)
+                .map(PortSpec::Port)
+                .map_err(|_| format!("sensitive-ports: {n} is not a port (1-65535)")),
+            toml::Value::String(s) => Ok(PortSpec::Range(s)),
+            other => Err(format!(
+                "sensitive-ports: expected a port (8472) or a range (\"30000-32767\"), found {}",
+                other.type_str()
+            )),
+        }
+    }
 }
 
 /// An `[[ignore]]` entry, compiled.
