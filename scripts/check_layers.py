@@ -17,7 +17,7 @@ LAYERS = [
     ("rules", ["rules"]),
     ("pipeline", ["config", "configs", "discover", "suppress", "baseline", "gitindex", "lib"]),
     ("report", ["report"]),
-    ("cli", ["main", "output", "server"]),
+    ("cli", ["main", "listing", "output", "server"]),
 ]
 LAYER_OF = {name: i for i, (_, names) in enumerate(LAYERS) for name in names}
 

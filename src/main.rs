@@ -3,6 +3,7 @@
 //! arguments, an unreadable config, or a file that could not be fully scanned and was not
 //! allowed to stay unscanned).
 
+mod listing;
 mod output;
 mod server;
 
@@ -11,7 +12,6 @@ use kube_harden::config::{Config, Overrides};
 use kube_harden::findings::{Diagnostic, Level};
 use kube_harden::read;
 use kube_harden::report::{self, Format};
-use kube_harden::rules::REGISTRY;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -73,7 +73,7 @@ struct RulesArgs {
     format: RulesFormat,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum RulesFormat {
     Text,
     Json,
@@ -137,6 +137,9 @@ struct CheckArgs {
     /// Record the current findings in this baseline file (and report them as usual).
     #[arg(long)]
     write_baseline: Option<PathBuf>,
+    /// Print the effective configuration (which file, rules, thresholds, settings) and exit.
+    #[arg(long)]
+    show_settings: bool,
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     color: Color,
@@ -145,7 +148,10 @@ struct CheckArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Rules(args) => rules(&args),
+        Command::Rules(args) => print_or_fail(listing::rules(
+            args.select.as_deref(),
+            args.format == RulesFormat::Json,
+        )),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "kube-harden", &mut out);
@@ -179,52 +185,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn rules(args: &RulesArgs) -> ExitCode {
-    let selected: Vec<&kube_harden::rules::RuleEntry> = match &args.select {
-        None => REGISTRY.iter().collect(),
-        Some(sel) => match kube_harden::config::select_rules(sel) {
-            Ok(r) => r,
-            Err(e) => return fail(&e),
-        },
-    };
-    match args.format {
-        RulesFormat::Text => {
-            let mut out = String::new();
-            for r in selected {
-                out.push_str(&format!(
-                    "{:<5} {:<36} {:<3} {:<9} {}\n",
-                    r.doc.id, r.doc.name, r.doc.practice, r.doc.severity, r.doc.title
-                ));
-            }
-            print(&out)
-        }
-        RulesFormat::Json => {
-            let list: Vec<serde_json::Value> = selected
-                .iter()
-                .map(|r| {
-                    let d = &r.doc;
-                    serde_json::json!({
-                        "id": d.id,
-                        "name": d.name,
-                        "practice": d.practice,
-                        "practice_name": d.practice_name(),
-                        "severity": d.severity,
-                        "title": d.title,
-                        "summary": d.summary,
-                        "fix": d.fix,
-                        "applies_to": d.applies_to,
-                        "references": d.references,
-                        "help_uri": d.help_uri(),
-                    })
-                })
-                .collect();
-            let mut s = serde_json::to_string_pretty(&list).expect("serialisable");
-            s.push('\n');
-            print(&s)
-        }
-    }
-}
-
 /// The config `init` writes: every key with its default, commented, so it loads as is.
 const INIT_CONFIG: &str = include_str!("init.toml");
 
@@ -238,6 +198,13 @@ fn init(force: bool) -> ExitCode {
     }
     eprintln!("kube-harden: wrote .kube-harden.toml");
     ExitCode::SUCCESS
+}
+
+fn print_or_fail(r: Result<String, String>) -> ExitCode {
+    match r {
+        Ok(s) => print(&s),
+        Err(e) => fail(&e),
+    }
 }
 
 fn print(s: &str) -> ExitCode {
@@ -334,6 +301,9 @@ fn check(args: CheckArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
+    if args.show_settings {
+        return print(&listing::show_settings(&config));
+    }
     // A missing --var-file is a usage error; one that cannot be read or parsed is a file that
     // could not be scanned (it fails closed, reported after the scan).
     let mut var_file_problems = Vec::new();
