@@ -229,6 +229,8 @@ pub struct HostPathVolume {
     pub path: String,
     /// The `path` value.
     pub span: Span,
+    /// Every container that mounts the volume mounts it `readOnly: true` (and one does).
+    pub read_only: bool,
 }
 
 /// A Pod or an object with a pod template (Deployment, DaemonSet, StatefulSet, ReplicaSet,

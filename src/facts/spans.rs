@@ -149,7 +149,7 @@ spans! {
     Service { meta, service_type, source_ranges, external_ips, node_ports } without { ports }
     Ingress { meta, anchor } without { has_tls, hosts }
     Container { privileged, host_ports } without { name, image, env, control_plane }
-    HostPathVolume { span } without { volume, path }
+    HostPathVolume { span } without { volume, path, read_only }
     Workload { meta, host_network, host_pid, host_ipc, containers, host_paths }
         without { pod_labels, control_plane }
     NpRule { span, peers } without { ports, has_ports }
