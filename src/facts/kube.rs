@@ -214,6 +214,8 @@ pub struct Container {
     pub image: Option<String>,
     /// `securityContext.privileged: true` (the value).
     pub privileged: Option<Span>,
+    /// `securityContext.windowsOptions.hostProcess: true` (the value).
+    pub host_process: Option<Span>,
     /// `ports[].hostPort` values.
     pub host_ports: Vec<Located<u16>>,
     /// Names of `env` entries.
@@ -246,6 +248,8 @@ pub struct Workload {
     pub host_ipc: Option<Span>,
     pub containers: Vec<Container>,
     pub host_paths: Vec<HostPathVolume>,
+    /// Pod-level `securityContext.windowsOptions.hostProcess: true` (the value).
+    pub host_process: Option<Span>,
     /// A recognised control-plane static pod: exempt from workload rules.
     pub control_plane: bool,
 }

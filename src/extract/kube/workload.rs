@@ -92,6 +92,10 @@ pub fn extract(root: &Node, meta: Meta, _text: &str, kube: &mut KubeFacts) {
         host_ipc: true_value("hostIPC"),
         containers,
         host_paths,
+        host_process: spec
+            .path(&["securityContext", "windowsOptions", "hostProcess"])
+            .filter(|v| v.as_bool() == Some(true))
+            .map(|v| v.span),
         control_plane,
         meta,
     });
@@ -114,6 +118,10 @@ fn container(c: &Node) -> Container {
         name: c.get_str("name").unwrap_or("").to_string(),
         privileged: c
             .path(&["securityContext", "privileged"])
+            .filter(|v| v.as_bool() == Some(true))
+            .map(|v| v.span),
+        host_process: c
+            .path(&["securityContext", "windowsOptions", "hostProcess"])
             .filter(|v| v.as_bool() == Some(true))
             .map(|v| v.span),
         host_ports: c
