@@ -31,7 +31,8 @@ fn explicit_files_are_a_partial_view() {
         ]),
         0
     );
-    assert_eq!(n401_count(vec![dir.clone()]), 3);
+    // shop, billing, tenant-a, and namespace web once per application directory (apps/*).
+    assert_eq!(n401_count(vec![dir.clone()]), 5);
 }
 
 #[test]

@@ -69,6 +69,31 @@ const TABLE: &[Row] = &[
     ),
     (Kubelet, &[KubeletConfigFile], "read-only-port", "0"),
     (Kubelet, &[KubeletFlags], "read-only-port", "10255"),
+    // Same default in the file and on the command line (kubernetes/kubernetes
+    // pkg/kubelet/apis/config/v1beta1/defaults.go: `SeccompDefault = false`, `PodPidsLimit =
+    // -1`; cmd/kubelet/app/options/options.go starts the flags from those defaults). kubeadm
+    // sets neither (cmd/kubeadm/app/componentconfigs/kubelet.go).
+    (
+        Kubelet,
+        &[KubeletConfigFile, KubeletFlags],
+        "seccomp-default",
+        "false",
+    ),
+    (
+        Kubelet,
+        &[KubeletConfigFile, KubeletFlags],
+        "pod-max-pids",
+        "-1",
+    ),
+    // kube-apiserver extends projected tokens of the legacy-injected volume to a year
+    // (pkg/kubeapiserver/options/authentication.go: `ExtendExpiration: true`); kubeadm does
+    // not set the flag.
+    (
+        ApiServer,
+        CP_ANY,
+        "service-account-extend-token-expiration",
+        "true",
+    ),
     // --- control-plane pack. "" means: unset, the component runs without it.
     // Admission: the flag adds to the built-in default set, which lacks NodeRestriction.
     (ApiServer, CP_FLAGS, "enable-admission-plugins", ""),

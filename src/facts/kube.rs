@@ -214,6 +214,8 @@ pub struct Container {
     pub image: Option<String>,
     /// `securityContext.privileged: true` (the value).
     pub privileged: Option<Span>,
+    /// `securityContext.windowsOptions.hostProcess: true` (the value).
+    pub host_process: Option<Span>,
     /// `ports[].hostPort` values.
     pub host_ports: Vec<Located<u16>>,
     /// Names of `env` entries.
@@ -229,6 +231,8 @@ pub struct HostPathVolume {
     pub path: String,
     /// The `path` value.
     pub span: Span,
+    /// Every container that mounts the volume mounts it `readOnly: true` (and one does).
+    pub read_only: bool,
 }
 
 /// A Pod or an object with a pod template (Deployment, DaemonSet, StatefulSet, ReplicaSet,
@@ -244,6 +248,8 @@ pub struct Workload {
     pub host_ipc: Option<Span>,
     pub containers: Vec<Container>,
     pub host_paths: Vec<HostPathVolume>,
+    /// Pod-level `securityContext.windowsOptions.hostProcess: true` (the value).
+    pub host_process: Option<Span>,
     /// A recognised control-plane static pod: exempt from workload rules.
     pub control_plane: bool,
 }

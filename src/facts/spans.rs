@@ -148,9 +148,9 @@ spans! {
     Binding { meta, role_span, subjects } without { cluster, role_kind, role_name }
     Service { meta, service_type, source_ranges, external_ips, node_ports } without { ports }
     Ingress { meta, anchor } without { has_tls, hosts }
-    Container { privileged, host_ports } without { name, image, env, control_plane }
-    HostPathVolume { span } without { volume, path }
-    Workload { meta, host_network, host_pid, host_ipc, containers, host_paths }
+    Container { privileged, host_process, host_ports } without { name, image, env, control_plane }
+    HostPathVolume { span } without { volume, path, read_only }
+    Workload { meta, host_network, host_pid, host_ipc, containers, host_paths, host_process }
         without { pod_labels, control_plane }
     NpRule { span, peers } without { ports, has_ports }
     NetPolicy { meta, pod_selector, ingress, egress } without { ingress_type, egress_type }

@@ -8,7 +8,7 @@
 //! came from a directory walk; a scan of explicitly named files or of stdin never yields one.
 
 use crate::facts::kube::KubeFacts;
-use crate::facts::{FileFacts, HostFacts, ObjectScope};
+use crate::facts::{ComponentConfig, FileFacts, HostFacts, ObjectScope};
 use crate::source::Source;
 
 /// One scanned file's project-relevant facts.
@@ -23,6 +23,8 @@ pub struct ProjectFile {
     /// are left empty.
     pub kube: KubeFacts,
     pub host: HostFacts,
+    /// Control-plane and kubelet configurations (static pods, kubeadm, KubeletConfiguration).
+    pub components: Vec<ComponentConfig>,
     /// Always kept: suppressions of project findings need the objects' annotations.
     pub objects: Vec<ObjectScope>,
 }
@@ -36,6 +38,9 @@ pub enum FactFamily {
     Kube,
     /// Host configs: units, parsed config lines, reboot managers.
     Host,
+    /// Component configurations (flags and config-file settings of the control plane and
+    /// the kubelet), for settings that must agree across components' files.
+    Components,
 }
 
 impl FactFamily {
@@ -48,6 +53,7 @@ impl FactFamily {
                     || !facts.host.entries.is_empty()
                     || facts.host.reboot_manager.is_some()
             }
+            FactFamily::Components => !facts.components.is_empty(),
         }
     }
 }
@@ -78,6 +84,11 @@ impl ProjectFile {
                 facts.host
             } else {
                 HostFacts::default()
+            },
+            components: if has(FactFamily::Components) {
+                facts.components
+            } else {
+                Vec::new()
             },
             objects: facts.objects,
         })

@@ -108,11 +108,26 @@ pub fn sensitive_host_path(path: &str) -> Option<&'static str> {
         "/var/lib/kubelet" => {
             Some("the kubelet's state, including every pod's secrets and its credentials")
         }
-        "/var/lib" | "/var" | "/run" | "/var/run" | "/usr" | "/root" | "/home" | "/boot" => {
+        "/var/lib" | "/var" | "/run" | "/var/run" | "/root" | "/home" => {
             Some("a host directory that contains node credentials, runtime sockets or binaries")
         }
+        "/usr" | "/boot" => Some(
+            "the node's binaries or kernel and boot loader, not mounted read-only: the pod can replace what the node runs",
+        ),
         _ => None,
     }
+}
+
+/// Sensitive host paths that hold no credentials or sockets (binaries, the kernel): mounted
+/// read-only they give a pod nothing to use against the node.
+pub fn harmless_read_only(path: &str) -> bool {
+    let p = path.trim();
+    let p = if p.len() > 1 {
+        p.trim_end_matches('/')
+    } else {
+        p
+    };
+    matches!(p, "/usr" | "/boot")
 }
 
 // ---------------------------------------------------------------- network policy
@@ -128,5 +143,6 @@ mod tests {
         assert!(sensitive_host_path("/var/lib/kubelet/").is_some());
         assert!(sensitive_host_path("/var/lib/kubelet/plugins").is_none());
         assert!(sensitive_host_path("/etc/ssl/certs").is_none());
+        assert!(harmless_read_only("/boot/") && !harmless_read_only("/etc"));
     }
 }

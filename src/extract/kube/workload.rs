@@ -43,6 +43,23 @@ pub fn extract(root: &Node, meta: Meta, _text: &str, kube: &mut KubeFacts) {
         .flat_map(|k| spec.get(k).map(Node::items).unwrap_or(&[]))
         .map(container)
         .collect();
+    let mounts: Vec<&Node> = ["initContainers", "containers", "ephemeralContainers"]
+        .iter()
+        .flat_map(|k| spec.get(k).map(Node::items).unwrap_or(&[]))
+        .flat_map(|c| c.get("volumeMounts").map(Node::items).unwrap_or(&[]))
+        .collect();
+    // Read-only when some container mounts the volume and every mount of it says
+    // `readOnly: true` (a templated or absent value is writable).
+    let read_only = |name: &str| {
+        let of: Vec<&&Node> = mounts
+            .iter()
+            .filter(|m| m.get_str("name") == Some(name))
+            .collect();
+        !of.is_empty()
+            && of
+                .iter()
+                .all(|m| m.get("readOnly").and_then(Node::as_bool) == Some(true))
+    };
     let host_paths = spec
         .get("volumes")
         .map(Node::items)
@@ -50,8 +67,10 @@ pub fn extract(root: &Node, meta: Meta, _text: &str, kube: &mut KubeFacts) {
         .iter()
         .filter_map(|v| {
             let p = v.path(&["hostPath", "path"])?;
+            let volume = v.get_str("name").unwrap_or("");
             Some(HostPathVolume {
-                volume: v.get_str("name").unwrap_or("").to_string(),
+                read_only: read_only(volume),
+                volume: volume.to_string(),
                 path: p.as_str()?.to_string(),
                 span: p.span,
             })
@@ -73,6 +92,10 @@ pub fn extract(root: &Node, meta: Meta, _text: &str, kube: &mut KubeFacts) {
         host_ipc: true_value("hostIPC"),
         containers,
         host_paths,
+        host_process: spec
+            .path(&["securityContext", "windowsOptions", "hostProcess"])
+            .filter(|v| v.as_bool() == Some(true))
+            .map(|v| v.span),
         control_plane,
         meta,
     });
@@ -95,6 +118,10 @@ fn container(c: &Node) -> Container {
         name: c.get_str("name").unwrap_or("").to_string(),
         privileged: c
             .path(&["securityContext", "privileged"])
+            .filter(|v| v.as_bool() == Some(true))
+            .map(|v| v.span),
+        host_process: c
+            .path(&["securityContext", "windowsOptions", "hostProcess"])
             .filter(|v| v.as_bool() == Some(true))
             .map(|v| v.span),
         host_ports: c

@@ -1,4 +1,5 @@
-//! C226: a role can run commands in containers (pods/exec, pods/attach) or reach the kubelet API (nodes/proxy).
+//! C226: a role can run commands in containers (pods/exec, pods/attach), tunnel into them past
+//! network policies (pods/portforward) or reach the kubelet API (nodes/proxy).
 
 use crate::facts::FileFacts;
 use crate::rules::rbac::report_grants;
@@ -7,7 +8,12 @@ use crate::rules::{Cx, Rule};
 pub struct RbacExecProxy;
 pub static RULE: RbacExecProxy = RbacExecProxy;
 
-const TARGETS: &[(&str, &str)] = &[("", "pods/exec"), ("", "pods/attach"), ("", "nodes/proxy")];
+const TARGETS: &[(&str, &str)] = &[
+    ("", "pods/exec"),
+    ("", "pods/attach"),
+    ("", "pods/portforward"),
+    ("", "nodes/proxy"),
+];
 const VERBS: &[&str] = &["get", "create"];
 
 impl Rule for RbacExecProxy {

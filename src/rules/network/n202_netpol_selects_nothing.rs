@@ -2,7 +2,9 @@
 //!
 //! Project-level. Reported only for policies in files from a directory walk, and only when
 //! the policy's directory holds at least one workload of the same namespace: policies for
-//! workloads deployed from elsewhere are not judged.
+//! workloads deployed from elsewhere are not judged. Workloads without `metadata.namespace` in
+//! that directory are candidates for a policy of any namespace (they are applied to one at
+//! deploy time), and every workload of the directory is a candidate for a policy without one.
 
 use crate::facts::kube::{LabelSelector, Workload};
 use crate::facts::FileFacts;
@@ -71,11 +73,16 @@ impl Rule for NetpolSelectsNothing {
             if group.is_empty() {
                 return;
             }
-            // Unknown operators count as a match: never report on what we cannot evaluate.
-            if group
+            // Candidates: an object without `metadata.namespace` lands in whatever namespace
+            // it is applied to, so it may be what a policy of any namespace protects; a policy
+            // without one may be applied next to workloads of any namespace.
+            let here = dir(file);
+            let mut candidates = groups
                 .iter()
-                .any(|w| sel.matches(&w.pod_labels) != Some(false))
-            {
+                .filter(|((d, n), _)| *d == here && (ns.is_none() || n.is_none() || *n == ns))
+                .flat_map(|(_, ws)| ws.iter());
+            // Unknown operators count as a match: never report on what we cannot evaluate.
+            if candidates.any(|w| sel.matches(&w.pod_labels) != Some(false)) {
                 return;
             }
             cx.report(

@@ -1,8 +1,9 @@
 //! N401: a namespace with workloads has no default-deny network policy for ingress or egress.
 //!
-//! Project-level: namespaces come from `Namespace` objects and `metadata.namespace` of every
-//! object; policies from any file count as evidence. A namespace is reported only when its
-//! anchor and a workload of it come from a directory walk (see `crate::rules::project`), so a
+//! Project-level: workloads are grouped by directory and `metadata.namespace`; a group is
+//! anchored on the Namespace object of that directory, else on the first workload's
+//! `metadata.namespace`. Policies from any file count as evidence. A group is reported only when
+//! its anchor and a workload come from a directory walk (see `crate::rules::project`), so a
 //! pre-commit run over a few files never claims a policy is missing.
 
 use crate::facts::FileFacts;
@@ -10,14 +11,16 @@ use crate::rules::netpol::{namespace_denied, system_namespace, Dir};
 use crate::rules::{Cx, Rule};
 use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::source::Span;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
 
 pub struct NamespaceWithoutDefaultDeny;
 pub static RULE: NamespaceWithoutDefaultDeny = NamespaceWithoutDefaultDeny;
 
 #[derive(Default)]
 struct Ns {
-    /// The Namespace object's name, else the first `metadata.namespace` naming it.
+    /// The Namespace object's name in this directory, else the first workload's
+    /// `metadata.namespace` in it.
     namespace_object: Option<(usize, Span)>,
     first_reference: Option<(usize, Span)>,
     /// Workloads (file, `Kind name`).
@@ -33,26 +36,37 @@ impl Rule for NamespaceWithoutDefaultDeny {
     }
 
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
-        let mut spaces: BTreeMap<&str, Ns> = BTreeMap::new();
+        let dir = |file: usize| {
+            project
+                .files
+                .get(file)
+                .and_then(|f| Path::new(&f.source.path).parent().map(Path::to_path_buf))
+        };
+        // One group per (directory, namespace): workloads of one namespace in unrelated
+        // directories are separate applications, and a finding anchors next to them. Only a
+        // Namespace object or a workload anchors (never a Service or a custom resource).
+        let mut spaces: BTreeMap<(&str, Option<PathBuf>), Ns> = BTreeMap::new();
+        for (i, w) in project.each(|k| &k.workloads) {
+            let (Some(name), Some(span)) = (w.meta.namespace.as_deref(), w.meta.namespace_span)
+            else {
+                continue;
+            };
+            if w.control_plane {
+                continue;
+            }
+            let ns = spaces.entry((name, dir(i))).or_default();
+            ns.first_reference.get_or_insert((i, span));
+            ns.workloads
+                .push((i, format!("{} {}", w.meta.kind, w.meta.name)));
+        }
         for (i, m) in project.each(|k| &k.objects) {
             if m.kind == "Namespace" && m.api_version == "v1" && !m.name.is_empty() {
-                let ns = spaces.entry(m.name.as_str()).or_default();
-                ns.namespace_object.get_or_insert((i, m.name_span));
-            }
-            if let (Some(name), Some(span)) = (&m.namespace, m.namespace_span) {
-                let ns = spaces.entry(name.as_str()).or_default();
-                ns.first_reference.get_or_insert((i, span));
-            }
-        }
-        for (i, w) in project.each(|k| &k.workloads) {
-            if let Some(ns) = w.meta.namespace.as_deref().and_then(|n| spaces.get_mut(n)) {
-                if !w.control_plane {
-                    ns.workloads
-                        .push((i, format!("{} {}", w.meta.kind, w.meta.name)));
+                if let Some(ns) = spaces.get_mut(&(m.name.as_str(), dir(i))) {
+                    ns.namespace_object.get_or_insert((i, m.name_span));
                 }
             }
         }
-        let policy_namespaces = project
+        let policy_namespaces: HashSet<&str> = project
             .each(|k| &k.net_policies)
             .filter_map(|(_, p)| p.meta.namespace.as_deref())
             .chain(
@@ -64,14 +78,13 @@ impl Rule for NamespaceWithoutDefaultDeny {
                 project
                     .each(|k| &k.cilium_policies)
                     .filter_map(|(_, p)| p.meta.namespace.as_deref()),
-            );
-        for name in policy_namespaces {
-            if let Some(ns) = spaces.get_mut(name) {
-                ns.has_policy = true;
-            }
+            )
+            .collect();
+        for ((name, _), ns) in spaces.iter_mut() {
+            ns.has_policy = policy_namespaces.contains(name);
         }
         let all = || project.files.iter().map(|f| &f.kube);
-        for (name, ns) in &spaces {
+        for ((name, _), ns) in &spaces {
             if system_namespace(name) || ns.workloads.is_empty() {
                 continue;
             }
@@ -100,12 +113,12 @@ impl Rule for NamespaceWithoutDefaultDeny {
             }
             let message = if ns.has_policy {
                 format!(
-                    "namespace {name} has no default-deny for {missing}: no policy selects all its pods for {missing} without also allowing everything (workloads: {})",
+                    "namespace {name} has no default-deny for {missing} in the scanned files: no policy seen selects all its pods for {missing} without also allowing everything (workloads: {})",
                     shown.join(", ")
                 )
             } else {
                 format!(
-                    "namespace {name} has workloads ({}) and no network policy: all their ingress and egress traffic is allowed",
+                    "namespace {name} has workloads ({}) and no NetworkPolicy in the scanned files: nothing seen isolates their ingress or egress",
                     shown.join(", ")
                 )
             };
