@@ -185,7 +185,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     let mut project_findings = run_project_rules(&project, config, &mut diagnostics);
     project_findings.retain(|f| f.severity >= config.min_severity);
     outcome.findings.extend(project_findings);
-    outcome.findings.sort_by_cached_key(Finding::sort_key);
+    findings::sort(&mut outcome.findings);
     // Paths in fingerprints are relative to the root of the config each file uses.
     let roots: HashMap<String, &Path> = candidates
         .iter()
@@ -442,6 +442,9 @@ fn to_finding(
         message: r.message,
         file: file.clone(),
         span: r.span,
+        start: file.position(r.span.start),
+        end: file.position(r.span.end),
+        snippet: findings::collapsed(file, r.span),
         related: r
             .related
             .into_iter()

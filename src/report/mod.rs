@@ -92,3 +92,18 @@ pub fn render(format: Format, outcome: &Outcome, config: &Config, opts: &Options
         Format::Rdjson => rdjson::render(outcome),
     }
 }
+
+/// Writes a report to `out`; JSON is serialised straight into the writer, the other formats
+/// are rendered first.
+pub fn write(
+    format: Format,
+    outcome: &Outcome,
+    config: &Config,
+    opts: &Options,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(outcome, out),
+        _ => out.write_all(render(format, outcome, config, opts).as_bytes()),
+    }
+}
