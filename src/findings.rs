@@ -65,6 +65,9 @@ pub struct Related {
     pub file: Source,
     pub span: Span,
     pub message: String,
+    /// Start and end of `span` in `file`, computed where the finding is made.
+    pub start: Position,
+    pub end: Position,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,7 +104,41 @@ pub struct Finding {
     pub(crate) snippet: String,
 }
 
+impl Related {
+    /// A related place, its positions computed now.
+    pub fn at(file: Source, span: Span, message: String) -> Related {
+        Related {
+            start: file.position(span.start),
+            end: file.position(span.end),
+            file,
+            span,
+            message,
+        }
+    }
+}
+
+/// Lets one file's findings drop its text (see [`Finding::drop_texts`]).
+pub(crate) fn drop_texts(findings: &mut [Finding], file: &crate::source::SourceFile) {
+    if !findings.is_empty() {
+        let stub: Source = std::sync::Arc::new(file.without_text());
+        findings.iter_mut().for_each(|f| f.drop_texts(&stub));
+    }
+}
+
 impl Finding {
+    /// Replaces the files this finding points into by their paths alone (see
+    /// [`SourceFile::without_text`]): positions and fingerprint inputs are already computed.
+    pub(crate) fn drop_texts(&mut self, stub: &Source) {
+        self.file = stub.clone();
+        for r in &mut self.related {
+            r.file = if r.file.path == stub.path {
+                stub.clone()
+            } else {
+                std::sync::Arc::new(r.file.without_text())
+            };
+        }
+    }
+
     pub fn start(&self) -> Position {
         self.start
     }

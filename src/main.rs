@@ -325,6 +325,7 @@ fn check(args: CheckArgs) -> ExitCode {
         paths,
         stdin,
         threads: args.threads.map(|n| n.min(MAX_THREADS)),
+        drop_texts: !outputs.iter().any(|(f, _)| f.needs_text()),
     };
     let mut outcome = kube_harden::scan(&input, &config);
     for d in var_file_problems {

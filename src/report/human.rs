@@ -156,7 +156,7 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
         };
         let _ = handler.render_report(&mut out, &shown);
         for r in f.related.iter().filter(|r| r.file.path != f.file.path) {
-            let p = r.file.position(r.span.start);
+            let p = r.start;
             out.push_str(&format!(
                 "  note: {} ({}:{}:{})\n",
                 clean(&r.message),

@@ -121,8 +121,8 @@ fn finding(f: &Finding) -> JFinding<'_> {
             .iter()
             .map(|r| JRelated {
                 path: &r.file.path,
-                start: r.file.position(r.span.start).into(),
-                end: r.file.position(r.span.end).into(),
+                start: r.start.into(),
+                end: r.end.into(),
                 message: &r.message,
             })
             .collect(),

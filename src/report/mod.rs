@@ -55,6 +55,12 @@ impl Format {
         }
     }
 
+    /// Whether the report reads files' texts (snippets, byte columns) rather than only the
+    /// positions findings carry.
+    pub fn needs_text(self) -> bool {
+        matches!(self, Format::Human | Format::Rdjson)
+    }
+
     pub fn parse(s: &str) -> Option<Format> {
         <Format as clap::ValueEnum>::from_str(s, false).ok()
     }
