@@ -7,6 +7,7 @@
 use crate::findings::{Diagnostic, Level};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// Extensions read when walking directories.
@@ -85,9 +86,19 @@ fn walk(root: &Path, found: &mut Discovered, diags: &mut Vec<Diagnostic>) {
         return;
     };
     let outside: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
+    // Whether any directory of the walk (or above it) has what makes `.gitignore`/`.ignore`
+    // rules apply; without it the second walk would find exactly the same files.
+    let absolute_root = std::env::current_dir().unwrap_or_default().join(root);
+    let ignore_rules = Arc::new(AtomicBool::new(
+        canon_root
+            .ancestors()
+            .chain(absolute_root.ancestors())
+            .any(may_hold_ignore_rules),
+    ));
     let build = |honour_ignore_files: bool| {
         let outside = outside.clone();
         let canon_root = canon_root.clone();
+        let ignore_rules = ignore_rules.clone();
         ignore::WalkBuilder::new(root)
             .follow_links(true)
             .git_ignore(honour_ignore_files)
@@ -111,6 +122,9 @@ fn walk(root: &Path, found: &mut Discovered, diags: &mut Vec<Diagnostic>) {
                     }
                     return false;
                 }
+                if honour_ignore_files && is_dir && may_hold_ignore_rules(e.path()) {
+                    ignore_rules.store(true, Ordering::Relaxed);
+                }
                 true
             })
             .build()
@@ -126,8 +140,16 @@ fn walk(root: &Path, found: &mut Discovered, diags: &mut Vec<Diagnostic>) {
             Err(err) => diags.push(walk_error(root, &err)),
         }
     }
-    let tracked = crate::gitindex::tracked_around(&canon_root);
-    for e in build(false).flatten() {
+    let second_walk = ignore_rules.load(Ordering::Relaxed);
+    let tracked = second_walk
+        .then(|| crate::gitindex::tracked_around(&canon_root))
+        .flatten();
+    for e in second_walk
+        .then(|| build(false))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
         if !(e.file_type().is_some_and(|t| t.is_file()) && has_known_extension(e.path()))
             || visible.contains(e.path())
         {
@@ -149,6 +171,14 @@ fn walk(root: &Path, found: &mut Discovered, diags: &mut Vec<Diagnostic>) {
         .extend(visible.into_iter().map(|path| Candidate { path }));
     let links: Vec<PathBuf> = outside.lock().map(|o| o.clone()).unwrap_or_default();
     diags.extend(links.iter().map(|p| outside_root(p)));
+}
+
+/// Whether `.gitignore` or `.ignore` rules can take effect in `dir` (as the `ignore` crate
+/// decides: git rules only inside a git or jj repository, `.ignore` files anywhere).
+fn may_hold_ignore_rules(dir: &Path) -> bool {
+    [".git", ".jj", ".ignore"]
+        .iter()
+        .any(|m| std::fs::symlink_metadata(dir.join(m)).is_ok())
 }
 
 /// A symlink loop is a note (the files are reached another way); any other walk error leaves

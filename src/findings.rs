@@ -65,6 +65,9 @@ pub struct Related {
     pub file: Source,
     pub span: Span,
     pub message: String,
+    /// Start and end of `span` in `file`, computed where the finding is made.
+    pub start: Position,
+    pub end: Position,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,26 +96,82 @@ pub struct Finding {
     pub suppression: Option<Suppression>,
     /// Stable across unrelated edits: rule, path, the flagged text and its occurrence number.
     pub fingerprint: String,
+    /// Start and end of `span`, computed once where the finding is made (in the workers).
+    pub(crate) start: Position,
+    pub(crate) end: Position,
+    /// The flagged text with its whitespace collapsed (what fingerprints hash), taken in the
+    /// workers so that reports without snippets need not keep the file's text.
+    pub(crate) snippet: String,
+}
+
+impl Related {
+    /// A related place, its positions computed now.
+    pub fn at(file: Source, span: Span, message: String) -> Related {
+        Related {
+            start: file.position(span.start),
+            end: file.position(span.end),
+            file,
+            span,
+            message,
+        }
+    }
+}
+
+/// Lets one file's findings drop its text (see [`Finding::drop_texts`]).
+pub(crate) fn drop_texts(findings: &mut [Finding], file: &crate::source::SourceFile) {
+    if !findings.is_empty() {
+        let stub: Source = std::sync::Arc::new(file.without_text());
+        findings.iter_mut().for_each(|f| f.drop_texts(&stub));
+    }
 }
 
 impl Finding {
+    /// Replaces the files this finding points into by their paths alone (see
+    /// [`SourceFile::without_text`]): positions and fingerprint inputs are already computed.
+    pub(crate) fn drop_texts(&mut self, stub: &Source) {
+        self.file = stub.clone();
+        for r in &mut self.related {
+            r.file = if r.file.path == stub.path {
+                stub.clone()
+            } else {
+                std::sync::Arc::new(r.file.without_text())
+            };
+        }
+    }
+
     pub fn start(&self) -> Position {
-        self.file.position(self.span.start)
+        self.start
     }
 
     pub fn end(&self) -> Position {
-        self.file.position(self.span.end)
+        self.end
     }
+}
 
-    pub fn sort_key(&self) -> (String, Position, &'static str, Position, String) {
-        (
-            self.file.path.clone(),
-            self.start(),
-            self.rule_id,
-            self.end(),
-            self.message.clone(),
-        )
-    }
+/// Sorts findings by path, start, rule, end and message, as reports show them. Positions grow
+/// with offsets, so they are compared as computed by the workers; paths are ranked once, so
+/// the sort compares integers and touches strings only on ties.
+pub(crate) fn sort(findings: &mut Vec<Finding>) {
+    let mut paths: Vec<&str> = findings.iter().map(|f| f.file.path.as_str()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let mut keys: Vec<(usize, Position, &'static str, Position, usize)> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let rank = paths.binary_search(&f.file.path.as_str()).unwrap_or(0);
+            (rank, f.start, f.rule_id, f.end, i)
+        })
+        .collect();
+    keys.sort_unstable_by(|a, b| {
+        (a.0, a.1, a.2, a.3)
+            .cmp(&(b.0, b.1, b.2, b.3))
+            .then_with(|| findings[a.4].message.cmp(&findings[b.4].message))
+            .then(a.4.cmp(&b.4))
+    });
+    drop(paths);
+    let mut slots: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
+    findings.extend(keys.iter().filter_map(|k| slots[k.4].take()));
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -184,13 +243,17 @@ pub fn stable_hash(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
-/// The flagged text with its whitespace collapsed (what a fingerprint hashes).
-fn snippet(f: &Finding) -> String {
-    f.file
-        .slice(f.span)
+/// The flagged text of `span` with its whitespace collapsed.
+pub(crate) fn collapsed(file: &crate::source::SourceFile, span: Span) -> String {
+    file.slice(span)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The flagged text with its whitespace collapsed (what a fingerprint hashes).
+fn snippet(f: &Finding) -> String {
+    f.snippet.clone()
 }
 
 /// Fingerprint (version 2) = hash(rule, path relative to the config root, flagged text,

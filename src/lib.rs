@@ -45,6 +45,9 @@ pub struct Input {
     pub stdin: Option<(String, String)>,
     /// Worker threads; `None` lets rayon decide.
     pub threads: Option<usize>,
+    /// Findings drop their files' texts once positions are computed (reports without snippets,
+    /// `report::Format::needs_text`); files with project-level facts keep theirs.
+    pub drop_texts: bool,
 }
 
 /// Everything a scan found, sorted, ready for a reporter.
@@ -90,10 +93,11 @@ struct ScanCx<'a> {
     modules: ModuleCache,
     /// The fact families the enabled project rules read.
     project_families: Vec<rules::FactFamily>,
+    drop_texts: bool,
 }
 
 impl<'a> ScanCx<'a> {
-    fn new(config: &'a Config) -> ScanCx<'a> {
+    fn new(config: &'a Config, drop_texts: bool) -> ScanCx<'a> {
         let mut project_families = Vec::new();
         for f in config.enabled.iter().flat_map(|e| e.rule.project_facts()) {
             if !project_families.contains(f) {
@@ -104,6 +108,7 @@ impl<'a> ScanCx<'a> {
             config,
             modules: ModuleCache::default(),
             project_families,
+            drop_texts,
         }
     }
 }
@@ -119,7 +124,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     let (nested, which) = configs::resolve(config, &paths);
     let cxs: Vec<ScanCx> = std::iter::once(config)
         .chain(&nested)
-        .map(ScanCx::new)
+        .map(|c| ScanCx::new(c, input.drop_texts))
         .collect();
     let cx = &cxs[0];
     let cx_of = |i: usize| match which.get(i) {
@@ -185,7 +190,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     let mut project_findings = run_project_rules(&project, config, &mut diagnostics);
     project_findings.retain(|f| f.severity >= config.min_severity);
     outcome.findings.extend(project_findings);
-    outcome.findings.sort_by_cached_key(Finding::sort_key);
+    findings::sort(&mut outcome.findings);
     // Paths in fingerprints are relative to the root of the config each file uses.
     let roots: HashMap<String, &Path> = candidates
         .iter()
@@ -264,7 +269,7 @@ pub fn lint_text(
     path: &Path,
     config: &Config,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
-    let (f, d, _) = lint_text_full(shown, text, path, &ScanCx::new(config), false);
+    let (f, d, _) = lint_text_full(shown, text, path, &ScanCx::new(config, false), false);
     (f, d)
 }
 
@@ -288,6 +293,9 @@ fn lint_text_full(shown: String, text: String, path: &Path, cx: &ScanCx, complet
             // The file's own config: its threshold and what it allows to stay unscanned.
             f.retain(|x| x.severity >= cx.config.min_severity);
             configs::allow_unscanned(&mut d, cx.config);
+            if cx.drop_texts {
+                findings::drop_texts(&mut f, &file);
+            }
             let p = rules::ProjectFile::keep(
                 file.clone(),
                 rel,
@@ -442,13 +450,14 @@ fn to_finding(
         message: r.message,
         file: file.clone(),
         span: r.span,
+        start: file.position(r.span.start),
+        end: file.position(r.span.end),
+        snippet: findings::collapsed(file, r.span),
         related: r
             .related
             .into_iter()
-            .map(|p| findings::Related {
-                file: p.file.unwrap_or_else(|| file.clone()),
-                span: p.span,
-                message: p.message,
+            .map(|p| {
+                findings::Related::at(p.file.unwrap_or_else(|| file.clone()), p.span, p.message)
             })
             .collect(),
         suppression: None,

@@ -193,7 +193,7 @@ fn init(force: bool) -> ExitCode {
     if path.exists() && !force {
         return fail(".kube-harden.toml exists; use --force to overwrite it");
     }
-    if let Err(e) = output::write_atomically(path, INIT_CONFIG.as_bytes()) {
+    if let Err(e) = output::write_atomically(path, |w| w.write_all(INIT_CONFIG.as_bytes())) {
         return fail(&format!("cannot write .kube-harden.toml: {e}"));
     }
     eprintln!("kube-harden: wrote .kube-harden.toml");
@@ -325,6 +325,7 @@ fn check(args: CheckArgs) -> ExitCode {
         paths,
         stdin,
         threads: args.threads.map(|n| n.min(MAX_THREADS)),
+        drop_texts: !outputs.iter().any(|(f, _)| f.needs_text()),
     };
     let mut outcome = kube_harden::scan(&input, &config);
     for d in var_file_problems {
@@ -363,10 +364,12 @@ fn check(args: CheckArgs) -> ExitCode {
             },
             category: args.sarif_category.clone(),
         };
-        let rendered = match (args.statistics && i == 0, format) {
-            (true, Format::Json) => report::statistics::render_json(&outcome),
-            (true, _) => report::statistics::render(&outcome),
-            (false, _) => report::render(*format, &outcome, &config, &opts),
+        let write_report = |out: &mut dyn Write| match (args.statistics && i == 0, format) {
+            (true, Format::Json) => {
+                out.write_all(report::statistics::render_json(&outcome).as_bytes())
+            }
+            (true, _) => out.write_all(report::statistics::render(&outcome).as_bytes()),
+            (false, _) => report::write(*format, &outcome, &config, &opts, out),
         };
         if *format == Format::Sarif && outcome.findings.len() > report::sarif::GITHUB_RESULT_LIMIT {
             eprintln!(
@@ -376,9 +379,9 @@ fn check(args: CheckArgs) -> ExitCode {
             );
         }
         let written = match path {
-            Some(p) => output::write_atomically(p, rendered.as_bytes())
+            Some(p) => output::write_atomically(p, write_report)
                 .map_err(|e| format!("cannot write {}: {e}", p.display())),
-            None => match std::io::stdout().write_all(rendered.as_bytes()) {
+            None => match output::write_stdout(write_report) {
                 // The reader went away (`check | head -1`): not our failure.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => continue,
                 r => r.map_err(|e| e.to_string()),

@@ -141,6 +141,7 @@ fn lint(uri: &Uri, text: String) -> Vec<Diagnostic> {
         paths: Vec::new(),
         stdin: Some((name.clone(), text)),
         threads: Some(1),
+        drop_texts: false,
     };
     let outcome = kube_harden::scan(&input, &config);
     let mut out: Vec<Diagnostic> = outcome
@@ -159,7 +160,7 @@ fn lint(uri: &Uri, text: String) -> Vec<Diagnostic> {
                     } else {
                         file_uri(&dir.join(&r.file.path))?
                     };
-                    let (s, e) = r.file.range(r.span);
+                    let (s, e) = (r.start, r.end);
                     Some(DiagnosticRelatedInformation {
                         location: Location {
                             uri: target,

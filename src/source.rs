@@ -69,6 +69,16 @@ impl SourceFile {
         }
     }
 
+    /// The same path without text or line index: what a finding keeps of its file once its
+    /// positions are computed, for reports that show no snippets.
+    pub fn without_text(&self) -> SourceFile {
+        SourceFile {
+            path: self.path.clone(),
+            text: String::new(),
+            line_starts: vec![0],
+        }
+    }
+
     /// 1-based line of a byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
         self.line_starts.partition_point(|&s| s <= offset).max(1)

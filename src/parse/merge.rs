@@ -157,11 +157,8 @@ pub fn name_merge_sites(file: &Source, merges: &[Merge], findings: &mut [Finding
         for m in merges {
             let inside = m.entry.start <= f.span.start && f.span.end <= m.entry.end;
             if inside && !f.related.iter().any(|r| r.span == m.site) {
-                f.related.push(Related {
-                    file: file.clone(),
-                    span: m.site,
-                    message: format!("merged here by `<<: {}`", file.slice(m.site)),
-                });
+                let message = format!("merged here by `<<: {}`", file.slice(m.site));
+                f.related.push(Related::at(file.clone(), m.site, message));
             }
         }
     }

@@ -131,7 +131,7 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
     // Snippet text without terminal controls, one copy per file that needs it.
     let mut shown_sources: HashMap<*const SourceFile, Source> = HashMap::new();
     for f in outcome.active() {
-        let doc = &crate::rules::find(f.rule_id).expect("registered").doc;
+        let doc = &crate::rules::by_id(f.rule_id).expect("registered").doc;
         let mut labels = vec![LabeledSpan::new_primary_with_span(
             Some(format!("{} {}", f.rule_id, f.rule_name)),
             span(f.span),
@@ -156,7 +156,7 @@ pub fn render(outcome: &Outcome, color: bool) -> String {
         };
         let _ = handler.render_report(&mut out, &shown);
         for r in f.related.iter().filter(|r| r.file.path != f.file.path) {
-            let p = r.file.position(r.span.start);
+            let p = r.start;
             out.push_str(&format!(
                 "  note: {} ({}:{}:{})\n",
                 clean(&r.message),

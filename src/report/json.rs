@@ -10,7 +10,7 @@ use serde::Serialize;
 struct Doc<'a> {
     version: u32,
     tool: Tool,
-    findings: Vec<JFinding<'a>>,
+    findings: Findings<'a>,
     diagnostics: Vec<JDiagnostic<'a>>,
     summary: Summary<'a>,
 }
@@ -95,8 +95,17 @@ struct Summary<'a> {
     policy: &'a [String],
 }
 
+/// The findings, serialised one by one as the report is written.
+struct Findings<'a>(&'a [Finding]);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(finding))
+    }
+}
+
 fn finding(f: &Finding) -> JFinding<'_> {
-    let doc = &crate::rules::find(f.rule_id).expect("registered rule").doc;
+    let doc = &crate::rules::by_id(f.rule_id).expect("registered rule").doc;
     JFinding {
         rule: f.rule_id,
         name: f.rule_name,
@@ -112,8 +121,8 @@ fn finding(f: &Finding) -> JFinding<'_> {
             .iter()
             .map(|r| JRelated {
                 path: &r.file.path,
-                start: r.file.position(r.span.start).into(),
-                end: r.file.position(r.span.end).into(),
+                start: r.start.into(),
+                end: r.end.into(),
                 message: &r.message,
             })
             .collect(),
@@ -128,6 +137,13 @@ fn finding(f: &Finding) -> JFinding<'_> {
 }
 
 pub fn render(outcome: &Outcome) -> String {
+    let mut out = Vec::new();
+    write(outcome, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes the report to `out` as it is serialised (no whole-report string).
+pub fn write(outcome: &Outcome, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let count = |sev| outcome.active().filter(|f| f.severity == sev).count();
     use crate::findings::Severity::*;
     let doc = Doc {
@@ -136,7 +152,7 @@ pub fn render(outcome: &Outcome) -> String {
             name: "kube-harden",
             version: env!("CARGO_PKG_VERSION"),
         },
-        findings: outcome.findings.iter().map(finding).collect(),
+        findings: Findings(&outcome.findings),
         diagnostics: outcome
             .diagnostics
             .iter()
@@ -163,9 +179,8 @@ pub fn render(outcome: &Outcome) -> String {
             policy: &outcome.policy,
         },
     };
-    let mut s = serde_json::to_string_pretty(&doc).expect("serialisable");
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 fn distinct_paths(outcome: &Outcome, pick: impl Fn(&crate::findings::Diagnostic) -> bool) -> usize {

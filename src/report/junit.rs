@@ -13,7 +13,7 @@ pub fn render(outcome: &Outcome) -> String {
     let (mut tests, mut failures, mut errors) = (0, 0, 0);
     for f in outcome.active() {
         let s = f.start();
-        let doc = &crate::rules::find(f.rule_id).expect("registered rule").doc;
+        let doc = &crate::rules::by_id(f.rule_id).expect("registered rule").doc;
         tests += 1;
         failures += 1;
         let _ = write!(

@@ -55,6 +55,12 @@ impl Format {
         }
     }
 
+    /// Whether the report reads files' texts (snippets, byte columns) rather than only the
+    /// positions findings carry.
+    pub fn needs_text(self) -> bool {
+        matches!(self, Format::Human | Format::Rdjson)
+    }
+
     pub fn parse(s: &str) -> Option<Format> {
         <Format as clap::ValueEnum>::from_str(s, false).ok()
     }
@@ -90,5 +96,20 @@ pub fn render(format: Format, outcome: &Outcome, config: &Config, opts: &Options
         Format::Gitlab => gitlab::render(outcome),
         Format::Checkstyle => checkstyle::render(outcome),
         Format::Rdjson => rdjson::render(outcome),
+    }
+}
+
+/// Writes a report to `out`; JSON is serialised straight into the writer, the other formats
+/// are rendered first.
+pub fn write(
+    format: Format,
+    outcome: &Outcome,
+    config: &Config,
+    opts: &Options,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(outcome, out),
+        _ => out.write_all(render(format, outcome, config, opts).as_bytes()),
     }
 }

@@ -26,7 +26,7 @@ pub fn render(outcome: &Outcome) -> String {
     let mut diagnostics: Vec<Value> = outcome
         .active()
         .map(|f| {
-            let doc = &crate::rules::find(f.rule_id).expect("registered rule").doc;
+            let doc = &crate::rules::by_id(f.rule_id).expect("registered rule").doc;
             let related: Vec<Value> = f
                 .related
                 .iter()

@@ -154,10 +154,7 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
         .related
         .iter()
         .enumerate()
-        .map(|(i, r)| {
-            let (s, e) = r.file.range(r.span);
-            related_location(i as i64 + 1, &r.file.path, s, e, &r.message)
-        })
+        .map(|(i, r)| related_location(i as i64 + 1, &r.file.path, r.start, r.end, &r.message))
         .collect();
     // Viewers (GitHub among them) show related locations only when the message links to them.
     let message = if f.related.is_empty() {
@@ -211,7 +208,13 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
 
 pub fn to_value(outcome: &Outcome, config: &Config, category: &str) -> Value {
     let rules: Vec<&RuleEntry> = config.enabled.clone();
-    let index = |id: &str| rules.iter().position(|r| r.doc.id == id).unwrap_or(0);
+    let by_id: std::collections::HashMap<&str, usize> = rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.doc.id, i))
+        .rev()
+        .collect();
+    let index = |id: &str| by_id.get(id).copied().unwrap_or(0);
     let driver = ToolComponent::builder()
         .name("kube-harden".to_string())
         .version(env!("CARGO_PKG_VERSION").to_string())

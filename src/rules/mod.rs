@@ -22,6 +22,21 @@ pub use rule::{practice_name, Rule, RuleDoc, RuleEntry};
 
 include!(concat!(env!("OUT_DIR"), "/registry.rs"));
 
+/// The rule with this exact id (`C201`), from an index built once: what reporters use for
+/// every finding.
+pub fn by_id(id: &str) -> Option<&'static RuleEntry> {
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, usize>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        REGISTRY
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.doc.id, i))
+            .collect()
+    });
+    index.get(id).and_then(|&i| REGISTRY.get(i))
+}
+
 /// Finds a rule by id (`C201`) or name (`apiserver-anonymous-auth`), case-insensitively for ids.
 pub fn find(key: &str) -> Option<&'static RuleEntry> {
     REGISTRY
