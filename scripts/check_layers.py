@@ -15,7 +15,7 @@ LAYERS = [
     ("facts", ["facts", "settings"]),
     ("extract", ["classify", "extract"]),
     ("rules", ["rules"]),
-    ("pipeline", ["config", "configs", "discover", "suppress", "baseline", "gitindex", "lib"]),
+    ("pipeline", ["config", "configs", "discover", "suppress", "baseline", "gitindex", "lib", "outcome"]),
     ("report", ["report"]),
     ("cli", ["main", "listing", "output", "server"]),
 ]
