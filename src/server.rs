@@ -8,6 +8,7 @@
 
 use kube_harden::config::{Config, Overrides};
 use kube_harden::findings::{Level, Severity};
+use kube_harden::report::sarif;
 use lsp_server::{Connection, Message, Notification, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
@@ -100,23 +101,9 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
 
 fn file_uri(path: &Path) -> Option<Uri> {
     let encoded =
-        percent_encoding::utf8_percent_encode(&path.to_string_lossy(), URI_PATH).to_string();
+        percent_encoding::utf8_percent_encode(&path.to_string_lossy(), sarif::URI_PATH).to_string();
     Uri::from_str(&format!("file://{encoded}")).ok()
 }
-
-const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'[')
-    .add(b']')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}');
 
 /// Findings and tool diagnostics of one document's text.
 fn lint(uri: &Uri, text: String) -> Vec<Diagnostic> {

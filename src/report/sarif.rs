@@ -47,7 +47,8 @@ fn artifact(path: &str) -> ArtifactLocation {
     }
 }
 
-const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+/// What a path must escape to be a URI path (shared with the language server's `file://` URIs).
+pub const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b' ')
     .add(b'"')
     .add(b'#')
