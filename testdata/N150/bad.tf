@@ -81,3 +81,28 @@ resource "google_container_cluster" "gke_pubnodes" {
     image_type = "COS_CONTAINERD"
   }
 }
+
+resource "google_container_cluster" "gke_no_private_config" { # expect: N150
+  name               = "gke_no_private_config"
+  min_master_version = "1.36"
+  datapath_provider  = "ADVANCED_DATAPATH"
+
+  master_authorized_networks_config {
+    cidr_blocks {
+      cidr_block = "10.0.0.0/8"
+    }
+  }
+
+  database_encryption {
+    state    = "ENCRYPTED"
+    key_name = google_kms_crypto_key.etcd.id
+  }
+
+  workload_identity_config {
+    workload_pool = "proj.svc.id.goog"
+  }
+
+  node_config {
+    image_type = "COS_CONTAINERD"
+  }
+}
