@@ -40,6 +40,18 @@ pub struct ListItem<'a> {
     pub setting: &'a Setting,
 }
 
+impl ListItem<'_> {
+    /// Where a finding about this element points: the element itself, or the setting's key when
+    /// the source gives one span for several elements (a YAML list or map read as one value).
+    pub fn anchor(&self) -> Span {
+        if self.span == self.setting.value_span && self.setting.value_or_true().contains(',') {
+            self.setting.span
+        } else {
+            self.span
+        }
+    }
+}
+
 /// A list flag after defaults.
 pub enum EffectiveList<'a> {
     Set(Vec<ListItem<'a>>),

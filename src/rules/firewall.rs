@@ -112,6 +112,15 @@ impl Exposure<'_> {
         hits
     }
 
+    /// What an every-port rule opens, for messages: `every protocol and port`, or `tcp ports 0-65535`.
+    pub fn all_ports(&self) -> String {
+        if self.protocol() == "all" {
+            "every protocol and port".to_string()
+        } else {
+            format!("{} {}", self.protocol(), self.ports())
+        }
+    }
+
     /// The opened ports, joined for messages (`port 6443, ports 2379-2380`).
     pub fn ports(&self) -> String {
         let mut seen: Vec<String> = Vec::new();

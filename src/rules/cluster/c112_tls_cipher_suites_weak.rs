@@ -28,14 +28,7 @@ impl Rule for TlsCipherSuitesWeak {
             for flag in ["tls-cipher-suites", "cipher-suites"] {
                 for item in c.values(flag) {
                     if let Some(why) = weakness(&item.value) {
-                        // A YAML list has no per-item span here: point at its key instead.
-                        let at = if item.span == item.setting.value_span
-                            && item.setting.value_or_true().contains(',')
-                        {
-                            item.setting.span
-                        } else {
-                            item.span
-                        };
+                        let at = item.anchor();
                         cx.report(
                             at,
                             format!(

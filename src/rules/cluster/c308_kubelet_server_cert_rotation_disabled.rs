@@ -38,14 +38,7 @@ impl Rule for KubeletServerCertRotationDisabled {
                 if gate.trim() == "RotateKubeletServerCertificate"
                     && crate::facts::go_bool(value) == Some(false)
                 {
-                    // A YAML map has no per-gate span here: with several gates, point at the key.
-                    let at = if item.span == item.setting.value_span
-                        && item.setting.value_or_true().contains(',')
-                    {
-                        item.setting.span
-                    } else {
-                        item.span
-                    };
+                    let at = item.anchor();
                     cx.report(
                         at,
                         format!(

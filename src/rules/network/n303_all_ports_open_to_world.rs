@@ -14,11 +14,7 @@ impl Rule for AllPortsOpenToWorld {
             is_world_source(&p.value)
         });
         for e in found {
-            let what = if e.protocol() == "all" {
-                "every protocol and port".to_string()
-            } else {
-                format!("{} {}", e.protocol(), e.ports())
-            };
+            let what = e.all_ports();
             let k8s = named_hits(cx, crate::facts::PortRange::ALL, false);
             let message = format!(
                 "{} allows {what} from {}, including the Kubernetes ports {}",

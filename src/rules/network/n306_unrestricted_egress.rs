@@ -14,11 +14,7 @@ impl Rule for UnrestrictedEgress {
             is_world_source(&p.value)
         });
         for e in found {
-            let what = if e.protocol() == "all" {
-                "every protocol and port".to_string()
-            } else {
-                format!("{} {}", e.protocol(), e.ports())
-            };
+            let what = e.all_ports();
             let message = format!(
                 "{} allows egress on {what} to {}: a compromised node or pod can reach any host",
                 e.resource(),
