@@ -58,11 +58,27 @@ pub fn write_stdout(
 }
 
 /// Writes a file through a temporary file in the same directory and a rename, so readers never
-/// see half a report and a failed write leaves the old file intact.
+/// see half a report and a failed write leaves the old file intact. A rename replaces whatever
+/// the name points at, so an existing non-regular file (`/dev/null`, a FIFO) is written to in
+/// place, and a symlink is followed: the report replaces the file it points to, not the link.
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    let resolved;
+    let path = match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() && !m.is_dir() => {
+            let mut out =
+                std::io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
+            write(&mut out)?;
+            return out.flush();
+        }
+        Ok(_) if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) => {
+            resolved = std::fs::canonicalize(path)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -106,4 +122,60 @@ pub fn write_atomically(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_atomically;
+
+    /// `-o /dev/null` once replaced the device with a regular file (as root). A FIFO stands in
+    /// for the device here, so a regression cannot damage the machine running the test.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_fifo_or_device_is_written_in_place_never_replaced() {
+        use std::io::Read;
+        use std::os::unix::fs::OpenOptionsExt;
+        const O_NONBLOCK: i32 = 0o4000;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here
+        }
+        // A reader opened first (without blocking) lets the writer open the FIFO at once.
+        let mut reader = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(O_NONBLOCK)
+            .open(&fifo)
+            .unwrap();
+        write_atomically(&fifo, |w| w.write_all(b"report")).unwrap();
+        assert!(
+            !std::fs::metadata(&fifo).unwrap().is_file(),
+            "the FIFO was replaced by a file"
+        );
+        let mut got = String::new();
+        reader.read_to_string(&mut got).unwrap();
+        assert_eq!(got, "report");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_is_followed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.sarif");
+        let link = dir.path().join("latest.sarif");
+        std::fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomically(&link, |w| w.write_all(b"new")).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_new_file_is_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.json");
+        write_atomically(&path, |w| w.write_all(b"{}")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "{}");
+    }
 }
