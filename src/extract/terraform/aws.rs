@@ -4,7 +4,7 @@
 //! IMDS) of instances, launch templates and launch configurations.
 //! `self`, security-group references and prefix lists are restricted sources: they add no peer.
 
-use super::peers::{peers, protocol_name};
+use super::peers::{origin_of, peers, protocol_name};
 use super::resource::{Obj, Res};
 use super::value::Val;
 use crate::facts::Located;
@@ -206,13 +206,22 @@ fn node_public_ip(res: &mut Res, body: Obj, facts: &mut FileFacts) {
 }
 
 fn imds(res: &mut Res, body: Obj, facts: &mut FileFacts) {
-    for key in ["http_tokens", "http_endpoint"] {
+    for key in [
+        "http_tokens",
+        "http_endpoint",
+        "http_put_response_hop_limit",
+    ] {
         if let Some((v, span)) = res.val(body, key) {
             if let Some(t) = v.text() {
+                // The hop limit names where a variable default or tfvars entry set it; the
+                // other keys keep their findings as they were.
+                let origin = (key == "http_put_response_hop_limit")
+                    .then(|| origin_of(&v, span))
+                    .flatten();
                 facts.node_settings.push(NodeSetting {
                     resource: res.address.clone(),
                     name: format!("metadata_options.{key}"),
-                    at: Located::at(t, span),
+                    at: Located::at(t, span).with_origin(origin),
                 });
             }
         }
