@@ -95,6 +95,41 @@ fn firewall_rules(res: &mut Res, facts: &mut FileFacts) {
     }
 }
 
+/// A `data "aws_ami"` that trusts any publisher: no `owners` (or a known empty list) and no
+/// `filter` on `owner-id`, `owner-alias` or `image-id`. Recorded at the type label as
+/// `owners` = `"most_recent"` or `"absent"`. An unknown `owners` or filter name counts as
+/// pinned.
+pub fn ami_data(res: &mut Res, facts: &mut FileFacts) {
+    let body = res.root();
+    if let Some((v, _)) = res.val(body, "owners") {
+        if !v.is_whole() || v.items().is_none_or(|i| !i.is_empty()) {
+            return;
+        }
+    }
+    // A `dynamic "filter"` may add an owner filter: unknown.
+    let mut pinned = res.block().is_some_and(|b| {
+        b.body
+            .get_blocks("dynamic")
+            .any(|d| super::syntax::label(d, 0) == Some("filter"))
+    });
+    res.blocks(body, "filter", |res, f, _, _| match res.text(f, "name") {
+        Some(n) if !matches!(n.as_str(), "owner-id" | "owner-alias" | "image-id") => {}
+        _ => pinned = true,
+    });
+    if pinned {
+        return;
+    }
+    let most_recent = res.bool(body, "most_recent") == Some(true);
+    facts.node_settings.push(NodeSetting {
+        resource: res.address.clone(),
+        name: "owners".into(),
+        at: Located::at(
+            if most_recent { "most_recent" } else { "absent" }.into(),
+            res.header(),
+        ),
+    });
+}
+
 /// Public IPs and IMDS settings of instances, launch templates and launch configurations.
 fn node_settings(res: &mut Res, facts: &mut FileFacts) {
     let body = res.root();
