@@ -113,3 +113,23 @@ resource "google_container_node_pool" "no_node_config" { # expect: C252, H153
   name    = "no-node-config"
   cluster = google_container_cluster.inline_pools.id
 }
+
+resource "google_compute_instance_template" "workers" {
+  name_prefix  = "workers-"
+  machine_type = "e2-standard-4"
+
+  service_account {
+    email  = "default" # expect: C252
+    scopes = ["cloud-platform"]
+  }
+}
+
+resource "google_compute_instance" "controller" {
+  name         = "controller"
+  machine_type = "e2-standard-4"
+  zone         = "europe-west1-b"
+
+  service_account { # expect: C252
+    scopes = ["https://www.googleapis.com/auth/logging.write"]
+  }
+}

@@ -66,3 +66,19 @@ resource "google_container_node_pool" "unknown" {
     }
   }
 }
+
+resource "google_compute_instance_template" "workers" {
+  name_prefix  = "workers-"
+  machine_type = "e2-standard-4"
+
+  service_account {
+    email  = google_service_account.nodes.email
+    scopes = ["cloud-platform"]
+  }
+}
+
+resource "google_compute_instance" "no_account" {
+  name         = "no-account"
+  machine_type = "e2-standard-4"
+  zone         = "europe-west1-b"
+}

@@ -37,6 +37,7 @@ fn scope_note(c: &ManagedCluster, scopes: &str) -> &'static str {
 
 impl Rule for GkeNodeDefaultServiceAccount {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
+        vm_service_accounts(facts, cx);
         for c in &facts.managed_clusters {
             for n in gke_node_configs(c) {
                 let sa = n.path("service_account");
@@ -85,5 +86,40 @@ impl Rule for GkeNodeDefaultServiceAccount {
                 }
             }
         }
+    }
+}
+
+/// Self-managed nodes: GCE instances and instance templates (`gcp.rs` records only service
+/// accounts on the default account).
+fn vm_service_accounts(facts: &FileFacts, cx: &mut Cx) {
+    for s in facts
+        .node_settings
+        .iter()
+        .filter(|s| s.name == "service_account.email")
+    {
+        let (email, full) = match s.value.strip_suffix(" cloud-platform") {
+            Some(e) => (e, true),
+            None => (s.value.as_str(), false),
+        };
+        let what = match email {
+            "absent" => "sets no service_account.email, so the VMs run as".to_string(),
+            "" => "sets service_account.email = \"\" (empty means the default): the VMs run as"
+                .to_string(),
+            e => format!("sets service_account.email = \"{e}\": the VMs run as"),
+        };
+        let note = if full {
+            "; with the cloud-platform scope, any process or pod that reaches the metadata server acts with the account's project Editor role"
+        } else {
+            "; its project Editor role is held back only by the OAuth scopes"
+        };
+        let related = s.origin().iter().map(|o| o.related(&s.value)).collect();
+        cx.report_related(
+            s.span,
+            format!(
+                "{} {what} the Compute Engine default service account{note}",
+                s.resource
+            ),
+            related,
+        );
     }
 }
