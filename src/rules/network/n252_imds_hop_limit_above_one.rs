@@ -17,6 +17,9 @@ impl Rule for ImdsHopLimitAboveOne {
                 "instanceMetadata.httpPutResponseHopLimit" => {
                     "instanceMetadata.httpPutResponseHopLimit: "
                 }
+                "MetadataOptions.HttpPutResponseHopLimit" => {
+                    "MetadataOptions.HttpPutResponseHopLimit: "
+                }
                 _ => continue,
             };
             let Ok(limit) = s.value.trim().parse::<u32>() else {
@@ -28,7 +31,10 @@ impl Rule for ImdsHopLimitAboveOne {
             // With the endpoint disabled there is no metadata service to reach.
             let disabled = facts.node_settings.iter().any(|o| {
                 o.resource == s.resource
-                    && o.name == "metadata_options.http_endpoint"
+                    && matches!(
+                        o.name.as_str(),
+                        "metadata_options.http_endpoint" | "MetadataOptions.HttpEndpoint"
+                    )
                     && o.value.eq_ignore_ascii_case("disabled")
             });
             if disabled {
