@@ -29,9 +29,9 @@ fn scope_note(c: &ManagedCluster, scopes: &str) -> &'static str {
             })
         });
     if full {
-        "; with the cloud-platform scope, any pod that reaches the metadata server acts with the account's project Editor role"
+        "; with the cloud-platform scope, any pod that reaches the metadata server acts with all the account's roles (project Editor unless the organisation disabled that automatic grant)"
     } else {
-        "; its project Editor role is held back only by the OAuth scopes, and any pod that reaches the metadata server gets its token"
+        "; only the OAuth scopes narrow its roles (project Editor unless the organisation disabled that automatic grant), and any pod that reaches the metadata server gets its token"
     }
 }
 
@@ -79,7 +79,7 @@ impl Rule for GkeNodeDefaultServiceAccount {
                         cx,
                         f,
                         format!(
-                            "{} sets auto_provisioning_defaults.service_account = \"{v}\": auto-provisioned nodes run as the Compute Engine default service account, which holds the project Editor role",
+                            "{} sets auto_provisioning_defaults.service_account = \"{v}\": auto-provisioned nodes run as the Compute Engine default service account (project Editor unless the organisation disabled that automatic grant)",
                             c.resource
                         ),
                     );
@@ -108,9 +108,9 @@ fn vm_service_accounts(facts: &FileFacts, cx: &mut Cx) {
             e => format!("sets service_account.email = \"{e}\": the VMs run as"),
         };
         let note = if full {
-            "; with the cloud-platform scope, any process or pod that reaches the metadata server acts with the account's project Editor role"
+            "; with the cloud-platform scope, any process or pod that reaches the metadata server acts with all the account's roles (project Editor unless the organisation disabled that automatic grant)"
         } else {
-            "; its project Editor role is held back only by the OAuth scopes"
+            "; only the OAuth scopes narrow its roles (project Editor unless the organisation disabled that automatic grant)"
         };
         let related = s.origin().iter().map(|o| o.related(&s.value)).collect();
         cx.report_related(
