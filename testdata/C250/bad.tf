@@ -44,6 +44,10 @@ resource "google_container_cluster" "gke_abac" {
   }
 
   node_config {
+    service_account = google_service_account.nodes.email
+    shielded_instance_config {
+      enable_secure_boot = true
+    }
     image_type = "COS_CONTAINERD"
   }
 }
@@ -99,6 +103,10 @@ resource "google_container_cluster" "gke_basic" {
   }
 
   node_config {
+    service_account = google_service_account.nodes.email
+    shielded_instance_config {
+      enable_secure_boot = true
+    }
     image_type = "COS_CONTAINERD"
   }
 }

@@ -22,6 +22,10 @@ resource "google_container_cluster" "gke_nochan" {
   }
 
   node_config {
+    service_account = google_service_account.nodes.email
+    shielded_instance_config {
+      enable_secure_boot = true
+    }
     image_type = "COS_CONTAINERD"
   }
 }
@@ -77,6 +81,12 @@ resource "azurerm_kubernetes_cluster" "aks_absent" { # expect: C551
 }
 
 resource "google_container_node_pool" "manual" {
+  node_config {
+    service_account = google_service_account.nodes.email
+    shielded_instance_config {
+      enable_secure_boot = true
+    }
+  }
   name    = "manual"
   cluster = "x"
 

@@ -8,6 +8,10 @@ resource "google_container_node_pool" "ubuntu" {
   cluster = "x"
 
   node_config {
+    service_account = google_service_account.nodes.email
+    shielded_instance_config {
+      enable_secure_boot = true
+    }
     image_type = "UBUNTU_CONTAINERD" # expect: H150
   }
 }

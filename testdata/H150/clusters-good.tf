@@ -43,6 +43,10 @@ resource "google_container_cluster" "gke_good" {
   }
 
   node_config {
+    service_account = google_service_account.nodes.email
+    shielded_instance_config {
+      enable_secure_boot = true
+    }
     image_type = "COS_CONTAINERD"
   }
 }

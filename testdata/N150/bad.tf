@@ -78,6 +78,10 @@ resource "google_container_cluster" "gke_pubnodes" {
   }
 
   node_config {
+    service_account = google_service_account.nodes.email
+    shielded_instance_config {
+      enable_secure_boot = true
+    }
     image_type = "COS_CONTAINERD"
   }
 }
@@ -103,6 +107,10 @@ resource "google_container_cluster" "gke_no_private_config" { # expect: N150
   }
 
   node_config {
+    service_account = google_service_account.nodes.email
+    shielded_instance_config {
+      enable_secure_boot = true
+    }
     image_type = "COS_CONTAINERD"
   }
 }

@@ -14,6 +14,10 @@ resource "google_container_cluster" "gke_nowi" { # expect: N251
   }
 
   node_config {
+    service_account = google_service_account.nodes.email
+    shielded_instance_config {
+      enable_secure_boot = true
+    }
     image_type = "COS_CONTAINERD"
   }
 }

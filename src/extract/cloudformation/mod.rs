@@ -13,6 +13,7 @@
 
 mod eks;
 mod firewall;
+mod instance;
 mod value;
 
 use crate::facts::FileFacts;
@@ -49,6 +50,11 @@ pub fn extract(doc: &Document, facts: &mut FileFacts) {
                 }
             }
             "AWS::EKS::Cluster" => eks::cluster(&cx, id, props, type_span, facts),
+            "AWS::EC2::LaunchTemplate" => {
+                if let Some(p) = props {
+                    instance::launch_template(&cx, id, p, facts);
+                }
+            }
             _ => {}
         }
     }

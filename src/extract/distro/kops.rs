@@ -202,13 +202,15 @@ fn instance_group(spec: &Node, name: &str, facts: &mut FileFacts) {
             });
         }
     }
-    if let Some(v) = spec.path(&["instanceMetadata", "httpTokens"]) {
-        if let Some(text) = v.as_str() {
-            facts.node_settings.push(NodeSetting {
-                resource,
-                name: "instanceMetadata.httpTokens".into(),
-                at: Located::at(text.to_string(), v.span),
-            });
+    for key in ["httpTokens", "httpPutResponseHopLimit"] {
+        if let Some(v) = spec.path(&["instanceMetadata", key]) {
+            if let Some(text) = v.as_str() {
+                facts.node_settings.push(NodeSetting {
+                    resource: resource.clone(),
+                    name: format!("instanceMetadata.{key}"),
+                    at: Located::at(text.to_string(), v.span),
+                });
+            }
         }
     }
 }

@@ -4,7 +4,7 @@
 //! IMDS) of instances, launch templates and launch configurations.
 //! `self`, security-group references and prefix lists are restricted sources: they add no peer.
 
-use super::peers::{peers, protocol_name};
+use super::peers::{origin_of, peers, protocol_name};
 use super::resource::{Obj, Res};
 use super::value::Val;
 use crate::facts::Located;
@@ -93,6 +93,41 @@ fn firewall_rules(res: &mut Res, facts: &mut FileFacts) {
         }
         _ => {}
     }
+}
+
+/// A `data "aws_ami"` that trusts any publisher: no `owners` (or a known empty list) and no
+/// `filter` on `owner-id`, `owner-alias` or `image-id`. Recorded at the type label as
+/// `owners` = `"most_recent"` or `"absent"`. An unknown `owners` or filter name counts as
+/// pinned.
+pub fn ami_data(res: &mut Res, facts: &mut FileFacts) {
+    let body = res.root();
+    if let Some((v, _)) = res.val(body, "owners") {
+        if !v.is_whole() || v.items().is_none_or(|i| !i.is_empty()) {
+            return;
+        }
+    }
+    // A `dynamic "filter"` may add an owner filter: unknown.
+    let mut pinned = res.block().is_some_and(|b| {
+        b.body
+            .get_blocks("dynamic")
+            .any(|d| super::syntax::label(d, 0) == Some("filter"))
+    });
+    res.blocks(body, "filter", |res, f, _, _| match res.text(f, "name") {
+        Some(n) if !matches!(n.as_str(), "owner-id" | "owner-alias" | "image-id") => {}
+        _ => pinned = true,
+    });
+    if pinned {
+        return;
+    }
+    let most_recent = res.bool(body, "most_recent") == Some(true);
+    facts.node_settings.push(NodeSetting {
+        resource: res.address.clone(),
+        name: "owners".into(),
+        at: Located::at(
+            if most_recent { "most_recent" } else { "absent" }.into(),
+            res.header(),
+        ),
+    });
 }
 
 /// Public IPs and IMDS settings of instances, launch templates and launch configurations.
@@ -206,13 +241,22 @@ fn node_public_ip(res: &mut Res, body: Obj, facts: &mut FileFacts) {
 }
 
 fn imds(res: &mut Res, body: Obj, facts: &mut FileFacts) {
-    for key in ["http_tokens", "http_endpoint"] {
+    for key in [
+        "http_tokens",
+        "http_endpoint",
+        "http_put_response_hop_limit",
+    ] {
         if let Some((v, span)) = res.val(body, key) {
             if let Some(t) = v.text() {
+                // The hop limit names where a variable default or tfvars entry set it; the
+                // other keys keep their findings as they were.
+                let origin = (key == "http_put_response_hop_limit")
+                    .then(|| origin_of(&v, span))
+                    .flatten();
                 facts.node_settings.push(NodeSetting {
                     resource: res.address.clone(),
                     name: format!("metadata_options.{key}"),
-                    at: Located::at(t, span),
+                    at: Located::at(t, span).with_origin(origin),
                 });
             }
         }

@@ -2,7 +2,7 @@
 //! blocks of `azurerm_network_security_group`) and NIC public IPs. Prefixes may be CIDRs or
 //! service tags; `*`, `Internet` and `Any` mean everyone (see `cidr::is_world_source`).
 
-use super::peers::{peers, port_range, protocol_name};
+use super::peers::{origin_of, peers, port_range, protocol_name};
 use super::resource::{Obj, Res};
 use crate::facts::Located;
 use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, PortRange};
@@ -11,6 +11,7 @@ use hcl_edit::expr::Expression;
 
 pub fn resource(res: &mut Res, facts: &mut FileFacts) {
     firewall(res, facts);
+    password_auth(res, facts);
     if res.rtype == "azurerm_network_interface" {
         let body = res.root();
         res.blocks(body, "ip_configuration", |res, body, _, _| {
@@ -29,6 +30,46 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
                 });
             }
         });
+    }
+}
+
+/// Whether Linux VMs accept SSH passwords. terraform-provider-azurerm: the
+/// `azurerm_linux_virtual_machine(_scale_set)` attribute defaults to true
+/// (`linux_virtual_machine_resource.go`, `linux_virtual_machine_scale_set_resource.go`); the
+/// legacy `azurerm_virtual_machine(_scale_set)` `os_profile_linux_config` attribute defaults to
+/// false (`virtual_machine_resource.go`, `virtual_machine_scale_set_resource.go`), recorded as
+/// `"default"` at the block. Only known values are recorded.
+fn password_auth(res: &mut Res, facts: &mut FileFacts) {
+    const KEY: &str = "disable_password_authentication";
+    let mut push = |res: &Res, name: String, value: String, span: Span, origin| {
+        facts.node_settings.push(NodeSetting {
+            resource: res.address.clone(),
+            name,
+            at: Located::at(value, span).with_origin(origin),
+        });
+    };
+    let body = res.root();
+    match res.rtype {
+        "azurerm_linux_virtual_machine" | "azurerm_linux_virtual_machine_scale_set" => {
+            if let Some((v, span)) = res.val(body, KEY) {
+                if v.as_bool() == Some(false) {
+                    push(res, KEY.into(), "false".into(), span, origin_of(&v, span));
+                }
+            }
+        }
+        "azurerm_virtual_machine" | "azurerm_virtual_machine_scale_set" => {
+            res.blocks(body, "os_profile_linux_config", |res, block, _, at| {
+                let name = format!("os_profile_linux_config.{KEY}");
+                match res.val(block, KEY) {
+                    None => push(res, name, "default".into(), at, None),
+                    Some((v, span)) if v.as_bool() == Some(false) => {
+                        push(res, name, "false".into(), span, origin_of(&v, span))
+                    }
+                    Some(_) => {}
+                }
+            });
+        }
+        _ => {}
     }
 }
 

@@ -9,6 +9,12 @@ use crate::facts::{Direction, FileFacts, FirewallRule, NodeSetting, Peer, PortRa
 
 pub fn resource(res: &mut Res, facts: &mut FileFacts) {
     firewall(res, facts);
+    if let "google_compute_instance"
+    | "google_compute_instance_template"
+    | "google_compute_region_instance_template" = res.rtype
+    {
+        service_account(res, facts);
+    }
     if let "google_compute_instance" | "google_compute_instance_template" = res.rtype {
         let body = res.root();
         res.blocks(body, "network_interface", |res, nic, _, _| {
@@ -21,6 +27,49 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
             });
         });
     }
+}
+
+/// A VM's `service_account` block on the Compute Engine default account: `email` left out
+/// (terraform-provider-google `resource_compute_instance.go`: "If not given, the default
+/// Google Compute Engine service account is used"), empty, `"default"` or the project's
+/// `-compute@developer.gserviceaccount.com` address. Recorded as `service_account.email` with
+/// the value, or `"absent"` at the block; `value` ends with ` cloud-platform` when the scopes
+/// include it. No block means no service account at all: nothing is recorded.
+fn service_account(res: &mut Res, facts: &mut FileFacts) {
+    let body = res.root();
+    res.blocks(body, "service_account", |res, sa, _, block| {
+        let (email, span, origin) = match res.val(sa, "email") {
+            None => ("absent".to_string(), block, None),
+            Some((v, span)) => match v.text() {
+                Some(t)
+                    if t.is_empty()
+                        || t == "default"
+                        || t.ends_with("-compute@developer.gserviceaccount.com") =>
+                {
+                    let origin = super::peers::origin_of(&v, span);
+                    (t, span, origin)
+                }
+                _ => return,
+            },
+        };
+        let full = res.val(sa, "scopes").is_some_and(|(v, _)| {
+            v.items().unwrap_or_default().iter().any(|s| {
+                s.text().is_some_and(|t| {
+                    t == "cloud-platform" || t == "https://www.googleapis.com/auth/cloud-platform"
+                })
+            })
+        });
+        let value = if full {
+            format!("{email} cloud-platform")
+        } else {
+            email
+        };
+        facts.node_settings.push(NodeSetting {
+            resource: res.address.clone(),
+            name: "service_account.email".into(),
+            at: Located::at(value, span).with_origin(origin),
+        });
+    });
 }
 
 /// `google_compute_firewall` (HCL or plan).

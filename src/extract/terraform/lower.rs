@@ -13,6 +13,14 @@ pub(crate) fn resources(body: &Body, module: &Module, facts: &mut FileFacts) {
     let public_subnets = subnets::public_subnets(body, module);
     let acl_denies = nacl::denies(body, module);
     for block in body.blocks() {
+        if block.ident.as_str() == "data" {
+            if let (Some("aws_ami"), Some(name)) = (label(block, 0), label(block, 1)) {
+                let scope = Scope::new(module, None, None);
+                let mut res = Res::hcl("aws_ami", format!("data.aws_ami.{name}"), block, scope);
+                aws::ami_data(&mut res, facts);
+            }
+            continue;
+        }
         if block.ident.as_str() != "resource" {
             continue;
         }

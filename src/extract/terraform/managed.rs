@@ -60,6 +60,13 @@ fn spec(rtype: &str) -> Option<(Provider, &'static [&'static str])> {
                 "workload_identity_config.workload_pool",
                 "remove_default_node_pool",
                 "enable_shielded_nodes",
+                "node_config",
+                "node_config.service_account",
+                "node_config.oauth_scopes",
+                "node_config.shielded_instance_config",
+                "node_config.shielded_instance_config.enable_secure_boot",
+                "node_pool",
+                "cluster_autoscaling.auto_provisioning_defaults.service_account",
             ],
         ),
         "google_container_node_pool" => (
@@ -68,6 +75,11 @@ fn spec(rtype: &str) -> Option<(Provider, &'static [&'static str])> {
                 "version",
                 "node_config.image_type",
                 "management.auto_upgrade",
+                "node_config",
+                "node_config.service_account",
+                "node_config.oauth_scopes",
+                "node_config.shielded_instance_config",
+                "node_config.shielded_instance_config.enable_secure_boot",
             ],
         ),
         "azurerm_kubernetes_cluster" => (
@@ -94,6 +106,8 @@ fn spec(rtype: &str) -> Option<(Provider, &'static [&'static str])> {
                 "default_node_pool.os_sku",
                 "default_node_pool.node_public_ip_enabled",
                 "default_node_pool.enable_node_public_ip",
+                "http_application_routing_enabled",
+                "addon_profile.http_application_routing.enabled",
             ],
         ),
         "azurerm_kubernetes_cluster_node_pool" => (
@@ -122,6 +136,9 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
         let segs: Vec<&str> = path.split('.').collect();
         walk(res, &block.body, &segs, path, &mut fields);
     }
+    if res.rtype == "google_container_cluster" {
+        inline_node_pools(res, &block.body, &mut fields);
+    }
     facts.managed_clusters.push(ManagedCluster {
         provider,
         kind: res.rtype.to_string(),
@@ -129,6 +146,38 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
         span: res.header(),
         fields,
         dialect: crate::facts::Dialect::Terraform,
+    });
+}
+
+/// The node settings of a GKE cluster's inline `node_pool` blocks, each under its own index
+/// (`node_pool[1]` for the block, `node_pool[1].node_config.service_account`), so a rule can
+/// tell a pool that leaves a setting out from one that sets it. A `dynamic` block whose
+/// `for_each` is not known gives no pool (the `node_pool` field then says "unknown").
+fn inline_node_pools(res: &mut Res, body: &Body, fields: &mut Vec<ClusterField>) {
+    const POOL: &[&str] = &[
+        "node_config",
+        "node_config.service_account",
+        "node_config.oauth_scopes",
+        "node_config.shielded_instance_config",
+        "node_config.shielded_instance_config.enable_secure_boot",
+    ];
+    let mut i = 0;
+    res.blocks(body, "node_pool", |res, pool, _, span| {
+        let super::resource::Obj::Hcl(pool) = pool else {
+            return;
+        };
+        let prefix = format!("node_pool[{i}]");
+        i += 1;
+        fields.push(ClusterField {
+            path: prefix.clone(),
+            list: None,
+            peers: Vec::new(),
+            at: Located::at(Some("present".into()), span).with_origin(None),
+        });
+        for path in POOL {
+            let segs: Vec<&str> = path.split('.').collect();
+            walk(res, pool, &segs, &format!("{prefix}.{path}"), fields);
+        }
     });
 }
 

@@ -29,6 +29,12 @@ const UNKNOWN: &[&str] = &[
     "workload_identity_config.workload_pool",
     "remove_default_node_pool",
     "enable_shielded_nodes",
+    // Node service accounts and Secure Boot (`create_service_account`, `service_account`,
+    // `node_pools[*]`) are not modelled: the module creates its own service account by
+    // default, and its pools' settings are per item.
+    "node_config.service_account",
+    "node_config.shielded_instance_config.enable_secure_boot",
+    "node_pool",
 ];
 
 pub fn lower(call: &mut Call, facts: &mut FileFacts) {
