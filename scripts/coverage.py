@@ -7,6 +7,7 @@ Checks (exit 1 on any failure):
 - every rule a row names exists (rules/<ID>.md);
 - a row marked covered or partial names at least one rule, and one of them cites the check in
   its page's references;
+- a Trivy KCV row that restates a CIS check ("= CIS 1.2.17") has that check's status;
 - a page that cites a check makes the check's row covered or partial, naming that rule (a
   check the map calls n/a or peer-wrong may be cited, to say why it is not adopted).
 
@@ -96,6 +97,16 @@ def main():
                         f"rules/{rule}.md cites {k[1]}, but coverage.tsv has "
                         f"{row['anchor']} {row['check_id']} as {row['status']} with {row['kube_harden_rules']}"
                     )
+    # Trivy's KCV checks restate CIS ones ("= CIS 1.2.17" in the notes): the same verdict.
+    cis = {r["check_id"]: r for r in rows if r["anchor"].startswith("kube-bench")}
+    for row in rows:
+        m = re.match(r"= CIS (\d+\.\d+\.\d+)", row["notes"])
+        if row["anchor"] == "Trivy-KCV" and m and m.group(1) in cis:
+            if cis[m.group(1)]["status"] != row["status"]:
+                errors.append(
+                    f"Trivy-KCV {row['check_id']} restates CIS {m.group(1)} but is {row['status']}, "
+                    f"CIS {m.group(1)} is {cis[m.group(1)]['status']}"
+                )
     if "--summary" in sys.argv or not errors:
         summary(rows)
     for e in errors:
