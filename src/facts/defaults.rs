@@ -144,6 +144,22 @@ const TABLE: &[Row] = &[
     (ApiServer, CP_ANY, "audit-log-path", ""),
     (ApiServer, CP_ANY, "audit-webhook-config-file", ""),
     (ApiServer, CP_ANY, "service-account-lookup", "true"),
+    // Service-account keys: unset on a bare command line; kubeadm writes its own pair
+    // (cmd/kubeadm/app/phases/controlplane/manifests.go, `getAPIServerCommand`).
+    (ApiServer, CP_FLAGS, "service-account-key-file", ""),
+    (ApiServer, CP_FLAGS, "service-account-signing-key-file", ""),
+    (
+        ApiServer,
+        KUBEADM,
+        "service-account-key-file",
+        "/etc/kubernetes/pki/sa.pub",
+    ),
+    (
+        ApiServer,
+        KUBEADM,
+        "service-account-signing-key-file",
+        "/etc/kubernetes/pki/sa.key",
+    ),
     // kube-controller-manager and kube-scheduler.
     (ControllerManager, CP_ANY, "profiling", "true"),
     (Scheduler, CP_ANY, "profiling", "true"),
