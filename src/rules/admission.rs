@@ -68,8 +68,12 @@ pub fn fix(c: &ComponentConfig, plugin: &str) -> String {
             "; add `enable-admission-plugins=NodeRestriction,{plugin}` to `kube-apiserver-arg`"
         ),
         Origin::Talos => "; add it to cluster.apiServer.extraArgs enable-admission-plugins".into(),
+        // MicroK8s' own default list is `EventRateLimit` (facts::distro_defaults).
+        Origin::MicroK8sLaunch { .. } if plugin == "EventRateLimit" => {
+            "; add `--enable-admission-plugins: EventRateLimit` to extraKubeAPIServerArgs".into()
+        }
         Origin::MicroK8sLaunch { .. } => format!(
-            "; add `--enable-admission-plugins=EventRateLimit,{plugin}` to extraKubeAPIServerArgs"
+            "; add `--enable-admission-plugins: EventRateLimit,{plugin}` to extraKubeAPIServerArgs"
         ),
         Origin::Kubespray => "; add it to kube_apiserver_enable_admission_plugins".into(),
         _ => String::new(),
