@@ -109,7 +109,7 @@ fn yaml_merge_keys_are_resolved_and_merge_bombs_stop() {
     write(
         d,
         "merged/kubelet.yaml",
-        "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nx-defaults: &defaults\n  anonymous:\n    enabled: true\n  webhook:\n    enabled: true\nauthentication:\n  <<: *defaults\n  webhook:\n    enabled: true\n  x509:\n    clientCAFile: /etc/kubernetes/pki/ca.crt\nauthorization:\n  <<: [{mode: AlwaysAllow}, {mode: Webhook}]\nseccompDefault: true\npodPidsLimit: 4096\n",
+        "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nx-defaults: &defaults\n  anonymous:\n    enabled: true\n  webhook:\n    enabled: true\nauthentication:\n  <<: *defaults\n  webhook:\n    enabled: true\n  x509:\n    clientCAFile: /etc/kubernetes/pki/ca.crt\nauthorization:\n  <<: [{mode: AlwaysAllow}, {mode: Webhook}]\nseccompDefault: true\npodPidsLimit: 4096\nserverTLSBootstrap: true\n",
     );
     // A merge bomb: 1,000 keys merged at 200 sites.
     let mut bomb = String::from("a: &a {");

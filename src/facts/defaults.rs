@@ -16,6 +16,7 @@ use Origin::*;
 const CP_FLAGS: &[Origin] = &[StaticPod];
 const KUBEADM: &[Origin] = &[KubeadmV1beta3, KubeadmV1beta4];
 const CP_ANY: &[Origin] = &[StaticPod, KubeadmV1beta3, KubeadmV1beta4];
+const KUBELET_ANY: &[Origin] = &[KubeletConfigFile, KubeletFlags];
 
 const TABLE: &[Row] = &[
     // kube-apiserver's own defaults; kubeadm does not change these.
@@ -144,6 +145,22 @@ const TABLE: &[Row] = &[
     (ApiServer, CP_ANY, "audit-log-path", ""),
     (ApiServer, CP_ANY, "audit-webhook-config-file", ""),
     (ApiServer, CP_ANY, "service-account-lookup", "true"),
+    // Service-account keys: unset on a bare command line; kubeadm writes its own pair
+    // (cmd/kubeadm/app/phases/controlplane/manifests.go, `getAPIServerCommand`).
+    (ApiServer, CP_FLAGS, "service-account-key-file", ""),
+    (ApiServer, CP_FLAGS, "service-account-signing-key-file", ""),
+    (
+        ApiServer,
+        KUBEADM,
+        "service-account-key-file",
+        "/etc/kubernetes/pki/sa.pub",
+    ),
+    (
+        ApiServer,
+        KUBEADM,
+        "service-account-signing-key-file",
+        "/etc/kubernetes/pki/sa.key",
+    ),
     // kube-controller-manager and kube-scheduler.
     (ControllerManager, CP_ANY, "profiling", "true"),
     (Scheduler, CP_ANY, "profiling", "true"),
@@ -224,6 +241,12 @@ const TABLE: &[Row] = &[
         "peer-key-file",
         "/etc/kubernetes/pki/etcd/peer.key",
     ),
+    // kubelet serving certificate: no files and no CSR bootstrap unless asked for, in both
+    // sources (pkg/kubelet/apis/config/v1beta1/defaults.go sets none of them); the kubelet
+    // then writes a self-signed pair (cmd/kubelet/app/server.go, `InitializeTLS`).
+    (Kubelet, KUBELET_ANY, "rotate-server-certificates", "false"),
+    (Kubelet, KUBELET_ANY, "tls-cert-file", ""),
+    (Kubelet, KUBELET_ANY, "tls-private-key-file", ""),
     // kubelet: certificate rotation is off unless asked for, in both sources.
     (
         Kubelet,

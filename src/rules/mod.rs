@@ -4,6 +4,7 @@
 //! `pub static RULE`. Its metadata and documentation come from `rules/<ID>.md`; `build.rs`
 //! pairs the two and generates [`REGISTRY`].
 
+pub mod admission;
 pub mod controlplane;
 pub mod firewall;
 pub mod managed;

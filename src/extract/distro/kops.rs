@@ -21,6 +21,8 @@ use crate::parse::{Kind, Node};
 const APISERVER: &[(&str, &str)] = &[
     ("authorizationMode", "authorization-mode"),
     ("disableAdmissionPlugins", "disable-admission-plugins"),
+    // Not a flag: kOps appends it to its own `--enable-admission-plugins` list (N109 reads it).
+    ("appendAdmissionPlugins", "append-admission-plugins"),
     ("auditLogPath", "audit-log-path"),
     ("auditLogMaxAge", "audit-log-maxage"),
     ("auditLogMaxBackups", "audit-log-maxbackup"),

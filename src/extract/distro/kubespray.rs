@@ -220,6 +220,12 @@ const VARS: &[(&str, Component, &str, Map)] = &[
         "rotate-certificates",
         Map::Value,
     ),
+    (
+        "kubelet_make_iptables_util_chains",
+        Component::Kubelet,
+        "make-iptables-util-chains",
+        Map::Value,
+    ),
 ];
 
 /// kubespray's role defaults that are insecure, for variables no file of the inventory sets:
