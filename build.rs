@@ -83,6 +83,14 @@ fn main() {
                 page.path.display()
             );
             assert!(
+                matches!(
+                    page.fields.get("default").map(String::as_str),
+                    None | Some("on" | "off")
+                ),
+                "{}: `default` must be `on` or `off`",
+                page.path.display()
+            );
+            assert!(
                 SEVERITIES.contains(&page.fields["severity"].as_str()),
                 "{}: severity must be one of {SEVERITIES:?}",
                 page.path.display()
@@ -124,8 +132,10 @@ fn main() {
         };
         writeln!(
             out,
-            "    RuleEntry {{ doc: RuleDoc {{ id: {}, name: {}, practice: {}, severity: {}, title: {}, summary: {}, fix: {}, applies_to: {}, references: {}, page: include_str!({:?}) }}, rule: &{module}::RULE }},",
-            f("id"), f("name"), f("practice"), f("severity"), f("title"), f("summary"), f("fix"),
+            "    RuleEntry {{ doc: RuleDoc {{ id: {}, name: {}, practice: {}, severity: {}, opt_in: {}, title: {}, summary: {}, fix: {}, applies_to: {}, references: {}, page: include_str!({:?}) }}, rule: &{module}::RULE }},",
+            f("id"), f("name"), f("practice"), f("severity"),
+            p.fields.get("default").is_some_and(|d| d == "off"),
+            f("title"), f("summary"), f("fix"),
             list("applies-to"), list("references"), p.path.display().to_string()
         )
         .unwrap();

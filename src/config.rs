@@ -200,7 +200,7 @@ impl Config {
             }
         }
         let selected = select_rules(&select)?;
-        let dropped = select_rules(&ignored)?;
+        let dropped = ignored_rules(&ignored)?;
         let enabled: Vec<&'static RuleEntry> = selected
             .into_iter()
             .filter(|r| !dropped.iter().any(|d| d.doc.id == r.doc.id))
@@ -242,7 +242,7 @@ impl Config {
             let shown = crate::source::display_path_relative(f);
             // Rules the command line alone would run that the file's `select`/`ignore` drop.
             let cli_select = over.select.clone().unwrap_or_else(|| vec!["ALL".into()]);
-            let cli_dropped = select_rules(&over.ignore)?;
+            let cli_dropped = ignored_rules(&over.ignore)?;
             let disabled: Vec<&str> = select_rules(&cli_select)?
                 .into_iter()
                 .filter(|r| !cli_dropped.iter().any(|d| d.doc.id == r.doc.id))
@@ -339,7 +339,21 @@ pub fn find_upwards(start: &Path) -> Result<Option<PathBuf>, String> {
 
 /// Selectors: `ALL`, a rule id (`C201`), a name (`apiserver-anonymous-auth`), a practice
 /// (`C2`) or a family letter (`C`).
+/// The rules a selection runs: `ALL`, practices (`C2`) and families (`N`) leave opt-in rules
+/// out; an id or a name selects any rule.
 pub fn select_rules(selectors: &[String]) -> Result<Vec<&'static RuleEntry>, String> {
+    matching_rules(selectors, false)
+}
+
+/// The rules a list of ignore selectors drops: every rule a selector names, opt-in or not.
+pub fn ignored_rules(selectors: &[String]) -> Result<Vec<&'static RuleEntry>, String> {
+    matching_rules(selectors, true)
+}
+
+fn matching_rules(
+    selectors: &[String],
+    groups_reach_opt_in: bool,
+) -> Result<Vec<&'static RuleEntry>, String> {
     let mut out: Vec<&'static RuleEntry> = Vec::new();
     for sel in selectors
         .iter()
@@ -351,10 +365,11 @@ pub fn select_rules(selectors: &[String]) -> Result<Vec<&'static RuleEntry>, Str
         let matched: Vec<&'static RuleEntry> = REGISTRY
             .iter()
             .filter(|r| {
-                upper == "ALL"
-                    || r.doc.id == upper
+                let group = upper == "ALL"
+                    || ((upper.len() == 1 || upper.len() == 2) && r.doc.id.starts_with(&upper));
+                r.doc.id == upper
                     || r.doc.name == sel
-                    || ((upper.len() == 1 || upper.len() == 2) && r.doc.id.starts_with(&upper))
+                    || (group && (groups_reach_opt_in || !r.doc.opt_in))
             })
             .collect();
         if matched.is_empty() {

@@ -14,8 +14,9 @@ pub fn rules(select: Option<&[String]>, json: bool) -> Result<String, String> {
         false => {
             let mut out = String::new();
             for r in selected {
+                let opt_in = if r.doc.opt_in { " (opt-in)" } else { "" };
                 out.push_str(&format!(
-                    "{:<5} {:<36} {:<3} {:<9} {}\n",
+                    "{:<5} {:<36} {:<3} {:<9} {}{opt_in}\n",
                     r.doc.id, r.doc.name, r.doc.practice, r.doc.severity, r.doc.title
                 ));
             }
@@ -32,6 +33,7 @@ pub fn rules(select: Option<&[String]>, json: bool) -> Result<String, String> {
                         "practice": d.practice,
                         "practice_name": d.practice_name(),
                         "severity": d.severity,
+                        "default": if d.opt_in { "off" } else { "on" },
                         "title": d.title,
                         "summary": d.summary,
                         "fix": d.fix,
@@ -66,9 +68,20 @@ pub fn show_settings(config: &Config) -> String {
     ));
     let off: Vec<&str> = REGISTRY
         .iter()
+        .filter(|r| !r.doc.opt_in && !ids.contains(&r.doc.id))
         .map(|r| r.doc.id)
-        .filter(|id| !ids.contains(id))
         .collect();
+    let opt_in_off: Vec<&str> = REGISTRY
+        .iter()
+        .filter(|r| r.doc.opt_in && !ids.contains(&r.doc.id))
+        .map(|r| r.doc.id)
+        .collect();
+    if !opt_in_off.is_empty() {
+        out.push_str(&format!(
+            "opt-in, not selected: {}\n",
+            opt_in_off.join(", ")
+        ));
+    }
     // Name the shorter list.
     if !off.is_empty() && off.len() <= ids.len() {
         out.push_str(&format!("disabled: {}\n", off.join(", ")));

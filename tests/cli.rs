@@ -177,7 +177,17 @@ fn baseline_round_trip_survives_moved_lines() {
 /// shape for a few rules; this checks what GitHub needs of all of them).
 #[test]
 fn sarif_metadata_of_every_rule() {
-    let o = run(&repo(), &["check", "testdata", "--format", "sarif"]);
+    // Opt-in rules are named, so every rule of the catalog runs.
+    let opt_in: Vec<&str> = kube_harden::rules::REGISTRY
+        .iter()
+        .filter(|r| r.doc.opt_in)
+        .map(|r| r.doc.id)
+        .collect();
+    let select = format!("ALL,{}", opt_in.join(","));
+    let args = [
+        "check", "testdata", "--format", "sarif", "--select", &select,
+    ];
+    let o = run(&repo(), &args);
     assert_eq!(code(&o), 1);
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     let run0 = &v["runs"][0];

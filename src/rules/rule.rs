@@ -11,6 +11,9 @@ pub struct RuleDoc {
     pub name: &'static str,
     pub practice: &'static str,
     pub severity: &'static str,
+    /// Off unless selected by id or name (front matter `default: off`): checks that a sound
+    /// configuration often fails on purpose, such as CIS "Manual" recommendations.
+    pub opt_in: bool,
     pub title: &'static str,
     pub summary: &'static str,
     pub fix: &'static str,
