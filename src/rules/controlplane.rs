@@ -29,6 +29,23 @@ pub fn kubeadm_managed_kubelet(facts: &FileFacts, c: &ComponentConfig) -> bool {
         && !facts.kubeadm.is_empty()
 }
 
+/// A KubeletConfiguration that configures no part of the kubelet API's security
+/// (authentication, authorization) may be a drop-in merged over a main file (`--config-dir`,
+/// nodeadm's `kubelet.conf.d`), so its absences say nothing. Not when it travels with a kubeadm
+/// config: kubeadm completes it with its own defaults.
+pub fn may_be_kubelet_drop_in(facts: &FileFacts, c: &ComponentConfig) -> bool {
+    const API_SECURITY: &[&str] = &[
+        "anonymous-auth",
+        "authentication-token-webhook",
+        "client-ca-file",
+        "authorization-mode",
+    ];
+    c.component == Component::Kubelet
+        && c.origin == Origin::KubeletConfigFile
+        && !c.has_any(API_SECURITY)
+        && !kubeadm_managed_kubelet(facts, c)
+}
+
 /// Whether a flag is effectively unset (absent with an empty default, or set to "").
 /// `None` when the value is decided somewhere not in view.
 pub fn unset(c: &ComponentConfig, name: &str) -> Option<bool> {

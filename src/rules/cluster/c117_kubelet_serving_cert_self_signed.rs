@@ -6,10 +6,8 @@
 //! generates a self-signed pair there. All three default to unset/false in the file and on the
 //! command line (`facts::defaults`); kubeadm does not set them. An explicit
 //! `serverTLSBootstrap: false` is C308's finding; a command line that names `--cert-dir` may
-//! hold provisioned files there and is left alone. A KubeletConfiguration that configures no
-//! part of the kubelet API's security (authentication, authorization) may be a drop-in merged
-//! over a main file (`--config-dir`), as for C210, and is left alone too, unless it travels
-//! with a kubeadm config (kubeadm completes it with its defaults, which set none of the three).
+//! hold provisioned files there and is left alone, as is a possible drop-in
+//! ([`cp::may_be_kubelet_drop_in`]; kubeadm's completion sets none of the three).
 
 use crate::facts::{Component, ComponentConfig, Effective, FileFacts, Origin};
 use crate::rules::controlplane as cp;
@@ -36,16 +34,7 @@ impl Rule for KubeletServingCertSelfSigned {
             if c.origin.is_kubelet_flags() && c.has_any(&["cert-dir"]) {
                 continue;
             }
-            let api_security = [
-                "anonymous-auth",
-                "authentication-token-webhook",
-                "client-ca-file",
-                "authorization-mode",
-            ];
-            if c.origin == Origin::KubeletConfigFile
-                && !c.has_any(&api_security)
-                && !cp::kubeadm_managed_kubelet(facts, c)
-            {
+            if cp::may_be_kubelet_drop_in(facts, c) {
                 continue;
             }
             let bootstrap_absent = matches!(

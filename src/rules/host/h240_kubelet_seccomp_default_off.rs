@@ -36,7 +36,7 @@ impl Rule for KubeletSeccompDefaultOff {
                 // 1.25 the setting needed the SeccompDefault feature gate (alpha in 1.22, beta
                 // and on by default in 1.25): absences in files pinning an older version are
                 // not reported.
-                Effective::Default("false") if !cp::reads_config_file(c) && !before_1_25(facts) => cx.report(
+                Effective::Default("false") if !cp::reads_config_file(c) && !cp::may_be_kubelet_drop_in(facts, c) && !before_1_25(facts) => cx.report(
                     c.anchor,
                     format!(
                         "the kubelet does not set seccompDefault / --seccomp-default ({}); it defaults to false: {WHY}",

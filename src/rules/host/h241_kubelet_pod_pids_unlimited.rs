@@ -31,7 +31,7 @@ impl Rule for KubeletPodPidsUnlimited {
                         );
                     }
                 }
-                Effective::Default("-1") if !cp::reads_config_file(c) => cx.report(
+                Effective::Default("-1") if !cp::reads_config_file(c) && !cp::may_be_kubelet_drop_in(facts, c) => cx.report(
                     c.anchor,
                     format!(
                         "the kubelet does not set podPidsLimit / --pod-max-pids ({}); it defaults to -1, no limit: {WHY}",
