@@ -1,5 +1,6 @@
 //! Extraction: classified documents in, normalised facts out. One module per input kind.
 
+pub mod audit;
 pub mod bottlerocket;
 pub mod capa;
 pub mod capi;
@@ -50,6 +51,9 @@ fn lower_document(doc: &Document, text: &str, facts: &mut FileFacts) {
                 static_pod::extract(root, text, facts);
             }
             control_plane_objects(root, &kind, facts);
+            if kind == "Policy" && api_version.starts_with("audit.k8s.io/") {
+                audit::policy(root, nodes::kind_span(root), "audit Policy", facts);
+            }
             kube::extract(root, &api_version, &kind, text, facts);
             if distro::kops::is_kops(&api_version) {
                 distro::kops::extract(root, &kind, facts);

@@ -3,6 +3,7 @@
 //! and for source-specific defaults. One module per family; `defaults` is the table of what an
 //! absent component setting means.
 
+pub mod audit;
 pub mod component;
 pub mod component_config;
 pub mod defaults;
@@ -55,6 +56,8 @@ pub struct FileFacts {
     pub legacy_token_secrets: Vec<Span>,
     /// API server `AuthenticationConfiguration` files (`--authentication-config`).
     pub authentication_configs: Vec<AuthenticationConfig>,
+    /// API server audit policies (`audit.k8s.io` `Policy`, stand-alone or embedded).
+    pub audit_policies: Vec<audit::AuditPolicy>,
     /// Kubernetes objects: RBAC, services, workloads, network policies.
     pub kube: kube::KubeFacts,
     /// What Ignition/Butane/Bottlerocket host configs say (files, units, users, kernel args).
