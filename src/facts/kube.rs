@@ -471,6 +471,7 @@ pub struct KubeFacts {
     pub kube_controllers: Vec<KubeControllersConfig>,
     pub cilium_configs: Vec<CiliumConfig>,
     pub kube_proxy: Vec<KubeProxyConfig>,
+    pub pod_security: Vec<super::admission::PodSecurityDefaults>,
 }
 
 impl KubeFacts {

@@ -5,6 +5,7 @@
 //! Every struct is destructured without `..`: a new field does not compile until it is listed
 //! here, either as holding spans or as not.
 
+use crate::facts::admission::*;
 use crate::facts::audit::*;
 use crate::facts::kube::*;
 use crate::facts::*;
@@ -177,8 +178,9 @@ spans! {
     KubeFacts {
         objects, roles, bindings, services, ingresses, workloads, net_policies,
         calico_policies, cilium_policies, host_endpoints, felix_configs, kube_controllers,
-        cilium_configs, kube_proxy
+        cilium_configs, kube_proxy, pod_security
     } without {}
+    PodSecurityDefaults { anchor, enforce } without { exempt_namespaces, unknown }
     FileFacts {
         components, firewall_rules, remote_resources, host_settings, objects, kubeadm,
         kubernetes_versions, encryption_configs, legacy_token_secrets, authentication_configs,
@@ -306,6 +308,7 @@ impl KubeFacts {
             kube_controllers,
             cilium_configs,
             kube_proxy,
+            pod_security,
         } = other;
         self.objects.extend(objects);
         self.roles.extend(roles);
@@ -321,6 +324,7 @@ impl KubeFacts {
         self.kube_controllers.extend(kube_controllers);
         self.cilium_configs.extend(cilium_configs);
         self.kube_proxy.extend(kube_proxy);
+        self.pod_security.extend(pod_security);
     }
 }
 

@@ -2,6 +2,7 @@
 //! object, then per kind RBAC, Services/Ingresses, workloads, NetworkPolicies and the Calico and
 //! Cilium resources.
 
+pub mod admission;
 pub mod calico;
 pub mod cilium;
 pub mod fields;
@@ -43,6 +44,12 @@ pub fn extract(root: &Node, api_version: &str, kind: &str, text: &str, facts: &m
         ("cilium.io", _) => cilium::extract(root, meta, kube),
         ("v1", "ConfigMap") if meta.name == "cilium-config" => cilium::config(root, meta, kube),
         ("kubeproxy.config.k8s.io", "KubeProxyConfiguration") => kube_proxy(root, meta, kube),
+        ("apiserver.config.k8s.io" | "apiserver.k8s.io", "AdmissionConfiguration") => {
+            admission::admission_configuration(root, &meta, kube)
+        }
+        ("pod-security.admission.config.k8s.io", "PodSecurityConfiguration") => {
+            admission::pod_security_configuration(root, &meta, kube)
+        }
         _ => workload::extract(root, meta, text, kube),
     }
 }
