@@ -472,6 +472,7 @@ pub struct KubeFacts {
     pub cilium_configs: Vec<CiliumConfig>,
     pub kube_proxy: Vec<KubeProxyConfig>,
     pub pod_security: Vec<super::admission::PodSecurityDefaults>,
+    pub service_accounts: Vec<super::accounts::ServiceAccount>,
 }
 
 impl KubeFacts {

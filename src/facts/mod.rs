@@ -3,6 +3,7 @@
 //! and for source-specific defaults. One module per family; `defaults` is the table of what an
 //! absent component setting means.
 
+pub mod accounts;
 pub mod admission;
 pub mod audit;
 pub mod component;

@@ -5,6 +5,7 @@
 //! Every struct is destructured without `..`: a new field does not compile until it is listed
 //! here, either as holding spans or as not.
 
+use crate::facts::accounts::*;
 use crate::facts::admission::*;
 use crate::facts::audit::*;
 use crate::facts::kube::*;
@@ -178,8 +179,9 @@ spans! {
     KubeFacts {
         objects, roles, bindings, services, ingresses, workloads, net_policies,
         calico_policies, cilium_policies, host_endpoints, felix_configs, kube_controllers,
-        cilium_configs, kube_proxy, pod_security
+        cilium_configs, kube_proxy, pod_security, service_accounts
     } without {}
+    ServiceAccount { meta, automount_span } without { automount }
     PodSecurityDefaults { anchor, enforce } without { exempt_namespaces, unknown }
     FileFacts {
         components, firewall_rules, remote_resources, host_settings, objects, kubeadm,
@@ -309,6 +311,7 @@ impl KubeFacts {
             cilium_configs,
             kube_proxy,
             pod_security,
+            service_accounts,
         } = other;
         self.objects.extend(objects);
         self.roles.extend(roles);
@@ -325,6 +328,7 @@ impl KubeFacts {
         self.cilium_configs.extend(cilium_configs);
         self.kube_proxy.extend(kube_proxy);
         self.pod_security.extend(pod_security);
+        self.service_accounts.extend(service_accounts);
     }
 }
 

@@ -47,6 +47,17 @@ pub fn extract(root: &Node, api_version: &str, kind: &str, text: &str, facts: &m
         ("apiserver.config.k8s.io" | "apiserver.k8s.io", "AdmissionConfiguration") => {
             admission::admission_configuration(root, &meta, kube)
         }
+        ("v1", "ServiceAccount") => {
+            let node = root
+                .get("automountServiceAccountToken")
+                .filter(|n| !n.is_null());
+            kube.service_accounts
+                .push(crate::facts::accounts::ServiceAccount {
+                    automount: node.map(Node::as_bool),
+                    automount_span: node.map(|n| n.span),
+                    meta,
+                })
+        }
         ("pod-security.admission.config.k8s.io", "PodSecurityConfiguration") => {
             admission::pod_security_configuration(root, &meta, kube)
         }
