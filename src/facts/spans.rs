@@ -181,7 +181,7 @@ spans! {
         calico_policies, cilium_policies, host_endpoints, felix_configs, kube_controllers,
         cilium_configs, kube_proxy, pod_security, service_accounts
     } without {}
-    ServiceAccount { meta, automount_span } without { automount }
+    ServiceAccount { name_span, automount_span } without { name, namespace, automount }
     PodSecurityDefaults { anchor, enforce } without { exempt_namespaces, unknown }
     FileFacts {
         components, firewall_rules, remote_resources, host_settings, objects, kubeadm,

@@ -55,7 +55,9 @@ pub fn extract(root: &Node, api_version: &str, kind: &str, text: &str, facts: &m
                 .push(crate::facts::accounts::ServiceAccount {
                     automount: node.map(Node::as_bool),
                     automount_span: node.map(|n| n.span),
-                    meta,
+                    name: meta.name,
+                    namespace: meta.namespace,
+                    name_span: meta.name_span,
                 })
         }
         ("pod-security.admission.config.k8s.io", "PodSecurityConfiguration") => {

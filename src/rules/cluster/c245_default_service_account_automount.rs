@@ -16,16 +16,15 @@ impl Rule for DefaultServiceAccountAutomount {
             .kube
             .service_accounts
             .iter()
-            .filter(|sa| sa.meta.name == "default")
+            .filter(|sa| sa.name == "default")
         {
             let ns = sa
-                .meta
                 .namespace
                 .as_deref()
                 .map_or("its namespace".to_string(), |n| format!("namespace {n}"));
             let (span, seen) = match (sa.automount, sa.automount_span) {
                 (None, _) => (
-                    sa.meta.name_span,
+                    sa.name_span,
                     "does not set automountServiceAccountToken (absent means true)",
                 ),
                 (Some(Some(true)), Some(span)) => (span, "sets automountServiceAccountToken: true"),
