@@ -12,6 +12,7 @@ pub mod defaults;
 pub mod distro;
 pub mod distro_defaults;
 pub mod embedded;
+pub mod gateway;
 pub mod host;
 pub mod installer;
 pub mod kube;

@@ -8,6 +8,7 @@
 use crate::facts::accounts::*;
 use crate::facts::admission::*;
 use crate::facts::audit::*;
+use crate::facts::gateway::*;
 use crate::facts::kube::*;
 use crate::facts::*;
 use crate::source::Span;
@@ -179,8 +180,10 @@ spans! {
     KubeFacts {
         objects, roles, bindings, services, ingresses, workloads, net_policies,
         calico_policies, cilium_policies, host_endpoints, felix_configs, kube_controllers,
-        cilium_configs, kube_proxy, pod_security, service_accounts
+        cilium_configs, kube_proxy, pod_security, service_accounts, gateways
     } without {}
+    Gateway { listeners } without { display, istio, class }
+    GatewayListener { protocol, span } without { name, port, tls, hosts }
     ServiceAccount { name_span, automount_span } without { name, namespace, automount }
     PodSecurityDefaults { anchor, enforce } without { exempt_namespaces, unknown }
     FileFacts {
@@ -312,6 +315,7 @@ impl KubeFacts {
             kube_proxy,
             pod_security,
             service_accounts,
+            gateways,
         } = other;
         self.objects.extend(objects);
         self.roles.extend(roles);
@@ -329,6 +333,7 @@ impl KubeFacts {
         self.kube_proxy.extend(kube_proxy);
         self.pod_security.extend(pod_security);
         self.service_accounts.extend(service_accounts);
+        self.gateways.extend(gateways);
     }
 }
 

@@ -6,6 +6,7 @@ pub mod admission;
 pub mod calico;
 pub mod cilium;
 pub mod fields;
+pub mod gateway;
 pub mod netpol;
 pub mod rbac;
 pub mod service;
@@ -47,6 +48,8 @@ pub fn extract(root: &Node, api_version: &str, kind: &str, text: &str, facts: &m
         ("apiserver.config.k8s.io" | "apiserver.k8s.io", "AdmissionConfiguration") => {
             admission::admission_configuration(root, &meta, kube)
         }
+        ("gateway.networking.k8s.io", "Gateway") => gateway::gateway(root, &meta, false, kube),
+        ("networking.istio.io", "Gateway") => gateway::gateway(root, &meta, true, kube),
         ("v1", "ServiceAccount") => {
             let node = root
                 .get("automountServiceAccountToken")
