@@ -14,4 +14,6 @@ pub struct ServiceAccount {
     pub automount: Option<Option<bool>>,
     /// The `automountServiceAccountToken` value when written.
     pub automount_span: Option<Span>,
+    /// The setting as the file names it (`automount_service_account_token` in Terraform).
+    pub field: &'static str,
 }

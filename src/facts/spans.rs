@@ -184,7 +184,7 @@ spans! {
     } without {}
     Gateway { listeners } without { display, istio, class }
     GatewayListener { protocol, span } without { name, port, tls, hosts }
-    ServiceAccount { name_span, automount_span } without { name, namespace, automount }
+    ServiceAccount { name_span, automount_span } without { name, namespace, automount, field }
     PodSecurityDefaults { anchor, enforce } without { exempt_namespaces, unknown }
     FileFacts {
         components, firewall_rules, remote_resources, host_settings, objects, kubeadm,

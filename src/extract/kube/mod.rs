@@ -58,6 +58,7 @@ pub fn extract(root: &Node, api_version: &str, kind: &str, text: &str, facts: &m
                 .push(crate::facts::accounts::ServiceAccount {
                     automount: node.map(Node::as_bool),
                     automount_span: node.map(|n| n.span),
+                    field: "automountServiceAccountToken",
                     name: meta.name,
                     namespace: meta.namespace,
                     name_span: meta.name_span,

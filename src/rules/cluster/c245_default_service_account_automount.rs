@@ -22,12 +22,13 @@ impl Rule for DefaultServiceAccountAutomount {
                 .namespace
                 .as_deref()
                 .map_or("its namespace".to_string(), |n| format!("namespace {n}"));
+            let field = sa.field;
             let (span, seen) = match (sa.automount, sa.automount_span) {
                 (None, _) => (
                     sa.name_span,
-                    "does not set automountServiceAccountToken (absent means true)",
+                    format!("does not set {field} (absent means true)"),
                 ),
-                (Some(Some(true)), Some(span)) => (span, "sets automountServiceAccountToken: true"),
+                (Some(Some(true)), Some(span)) => (span, format!("sets {field} true")),
                 _ => continue,
             };
             cx.report(
