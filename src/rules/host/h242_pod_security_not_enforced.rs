@@ -67,6 +67,13 @@ impl Rule for PodSecurityNotEnforced {
                 .iter()
                 .any(|p| p.exempt_namespaces.iter().any(|e| e == ns))
         };
+        // Namespaces that another Namespace object of the scan labels (a kustomize patch, an
+        // overlay): the label there decides, and a missing label here is not the whole story.
+        let labelled_elsewhere = |name: &str| {
+            project.each(|k| &k.objects).any(|(_, o)| {
+                o.kind == "Namespace" && o.name == name && o.labels.iter().any(|(k, _)| k == LABEL)
+            })
+        };
         for (file, m) in project.each(|k| &k.objects) {
             if m.kind != "Namespace" || m.api_version != "v1" || m.name.is_empty() {
                 continue;
@@ -103,7 +110,12 @@ impl Rule for PodSecurityNotEnforced {
                 ),
                 // Another value (a template, a typo the API server rejects) is unknown.
                 Some(_) => continue,
-                None if default_unknown || default_enforced.is_some() => continue,
+                None if default_unknown
+                    || default_enforced.is_some()
+                    || labelled_elsewhere(name) =>
+                {
+                    continue
+                }
                 None if configs.is_empty() => format!(
                     "Namespace {name} has workloads ({shown}) and no {LABEL} label, and no PodSecurity admission configuration or policy engine is in the scanned files: its pods are admitted without Pod Security checks"
                 ),
