@@ -1,5 +1,6 @@
 //! Extraction: classified documents in, normalised facts out. One module per input kind.
 
+pub mod audit;
 pub mod bottlerocket;
 pub mod capa;
 pub mod capi;
@@ -50,9 +51,12 @@ fn lower_document(doc: &Document, text: &str, facts: &mut FileFacts) {
                 static_pod::extract(root, text, facts);
             }
             control_plane_objects(root, &kind, facts);
+            if kind == "Policy" && api_version.starts_with("audit.k8s.io/") {
+                audit::policy(root, nodes::kind_span(root), "audit Policy", facts);
+            }
             kube::extract(root, &api_version, &kind, text, facts);
             if distro::kops::is_kops(&api_version) {
-                distro::kops::extract(root, &kind, facts);
+                distro::kops::extract(root, &kind, text, facts);
             }
             if api_version == "v1alpha1" {
                 distro::talos::extra_document(root, &kind, facts);
@@ -80,7 +84,11 @@ fn read_embedded(facts: &mut FileFacts) {
     for doc in std::mem::take(&mut facts.embedded_docs) {
         let inner = embedded_facts(&doc);
         match doc.want {
-            Want::ComponentFiles => facts.components.extend(inner.components),
+            Want::ComponentFiles => {
+                facts.components.extend(inner.components);
+                facts.audit_policies.extend(inner.audit_policies);
+            }
+            Want::AuditPolicy => facts.audit_policies.extend(inner.audit_policies),
             _ => facts.append(inner),
         }
     }
@@ -127,10 +135,17 @@ fn wanted(want: Want, kind: &DocKind) -> bool {
         Want::Kubeadm => matches!(kind, DocKind::Kubeadm { .. }),
         Want::ComponentFiles => match kind {
             DocKind::Kubeadm { .. } | DocKind::KubeletConfiguration => true,
-            DocKind::Object { kind, .. } => kind == "Pod",
+            DocKind::Object { kind, .. } => kind == "Pod" || is_audit_policy(kind),
             _ => false,
         },
+        Want::AuditPolicy => {
+            matches!(kind, DocKind::Object { api_version, kind } if is_audit_policy(kind) && api_version.starts_with("audit.k8s.io/"))
+        }
     }
+}
+
+fn is_audit_policy(kind: &str) -> bool {
+    kind == "Policy"
 }
 
 /// Control-plane pack: Cluster API kubeadm objects, CAPA clusters, encryption configs, legacy

@@ -36,4 +36,7 @@ pub enum Want {
     /// configs, KubeletConfigurations and static pods in it (the rest of such a file is not
     /// the host config's).
     ComponentFiles,
+    /// A file a distribution writes onto control-plane nodes (kOps `fileAssets`): only its
+    /// audit policies.
+    AuditPolicy,
 }

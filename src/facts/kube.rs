@@ -471,6 +471,9 @@ pub struct KubeFacts {
     pub kube_controllers: Vec<KubeControllersConfig>,
     pub cilium_configs: Vec<CiliumConfig>,
     pub kube_proxy: Vec<KubeProxyConfig>,
+    pub pod_security: Vec<super::admission::PodSecurityDefaults>,
+    pub service_accounts: Vec<super::accounts::ServiceAccount>,
+    pub gateways: Vec<super::gateway::Gateway>,
 }
 
 impl KubeFacts {

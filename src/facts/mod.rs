@@ -3,12 +3,16 @@
 //! and for source-specific defaults. One module per family; `defaults` is the table of what an
 //! absent component setting means.
 
+pub mod accounts;
+pub mod admission;
+pub mod audit;
 pub mod component;
 pub mod component_config;
 pub mod defaults;
 pub mod distro;
 pub mod distro_defaults;
 pub mod embedded;
+pub mod gateway;
 pub mod host;
 pub mod installer;
 pub mod kube;
@@ -55,6 +59,8 @@ pub struct FileFacts {
     pub legacy_token_secrets: Vec<Span>,
     /// API server `AuthenticationConfiguration` files (`--authentication-config`).
     pub authentication_configs: Vec<AuthenticationConfig>,
+    /// API server audit policies (`audit.k8s.io` `Policy`, stand-alone or embedded).
+    pub audit_policies: Vec<audit::AuditPolicy>,
     /// Kubernetes objects: RBAC, services, workloads, network policies.
     pub kube: kube::KubeFacts,
     /// What Ignition/Butane/Bottlerocket host configs say (files, units, users, kernel args).

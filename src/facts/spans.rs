@@ -5,6 +5,10 @@
 //! Every struct is destructured without `..`: a new field does not compile until it is listed
 //! here, either as holding spans or as not.
 
+use crate::facts::accounts::*;
+use crate::facts::admission::*;
+use crate::facts::audit::*;
+use crate::facts::gateway::*;
 use crate::facts::kube::*;
 use crate::facts::*;
 use crate::source::Span;
@@ -111,6 +115,10 @@ spans! {
     ClusterField { peers, at } without { path, list }
     ManagedCluster { span, fields } without { provider, kind, resource, dialect }
     AuthenticationConfig { anchor, anonymous_enabled, anonymous_paths, jwt_issuers } without {}
+    AuditPolicy { anchor, omit_stages, rules } without { what, opaque }
+    AuditRule { span, level } without {
+        users, user_groups, verbs, namespaces, non_resource_urls, resources, omit_stages, unknown
+    }
     KubeadmFacts {
         api_version, anchor, bootstrap_tokens, certificate_validity_period,
         ca_certificate_validity_period, certificate_key, discovery, external_etcd, span,
@@ -172,12 +180,16 @@ spans! {
     KubeFacts {
         objects, roles, bindings, services, ingresses, workloads, net_policies,
         calico_policies, cilium_policies, host_endpoints, felix_configs, kube_controllers,
-        cilium_configs, kube_proxy
+        cilium_configs, kube_proxy, pod_security, service_accounts, gateways
     } without {}
+    Gateway { listeners } without { display, istio, class }
+    GatewayListener { protocol, span } without { name, port, tls, hosts }
+    ServiceAccount { name_span, automount_span } without { name, namespace, automount, field }
+    PodSecurityDefaults { anchor, enforce } without { exempt_namespaces, unknown }
     FileFacts {
         components, firewall_rules, remote_resources, host_settings, objects, kubeadm,
         kubernetes_versions, encryption_configs, legacy_token_secrets, authentication_configs,
-        kube, host, node_settings, managed_clusters, embedded_docs, installer, distro
+        audit_policies, kube, host, node_settings, managed_clusters, embedded_docs, installer, distro
     } without {}
     // facts/installer.rs
     InlineSecret { span } without { source, field, what }
@@ -254,6 +266,7 @@ impl FileFacts {
             encryption_configs,
             legacy_token_secrets,
             authentication_configs,
+            audit_policies,
             kube,
             host,
             node_settings,
@@ -273,6 +286,7 @@ impl FileFacts {
         self.encryption_configs.extend(encryption_configs);
         self.legacy_token_secrets.extend(legacy_token_secrets);
         self.authentication_configs.extend(authentication_configs);
+        self.audit_policies.extend(audit_policies);
         self.kube.append(kube);
         self.host.append(host);
         self.node_settings.extend(node_settings);
@@ -299,6 +313,9 @@ impl KubeFacts {
             kube_controllers,
             cilium_configs,
             kube_proxy,
+            pod_security,
+            service_accounts,
+            gateways,
         } = other;
         self.objects.extend(objects);
         self.roles.extend(roles);
@@ -314,6 +331,9 @@ impl KubeFacts {
         self.kube_controllers.extend(kube_controllers);
         self.cilium_configs.extend(cilium_configs);
         self.kube_proxy.extend(kube_proxy);
+        self.pod_security.extend(pod_security);
+        self.service_accounts.extend(service_accounts);
+        self.gateways.extend(gateways);
     }
 }
 

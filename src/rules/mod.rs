@@ -5,6 +5,7 @@
 //! pairs the two and generates [`REGISTRY`].
 
 pub mod admission;
+pub mod audit;
 pub mod controlplane;
 pub mod firewall;
 pub mod managed;

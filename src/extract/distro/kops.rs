@@ -62,7 +62,7 @@ pub fn is_kops(api_version: &str) -> bool {
     matches!(api_version.split('/').next(), Some("kops.k8s.io" | "kops"))
 }
 
-pub fn extract(root: &Node, kind: &str, facts: &mut FileFacts) {
+pub fn extract(root: &Node, kind: &str, text: &str, facts: &mut FileFacts) {
     let name = root
         .path(&["metadata", "name"])
         .and_then(Node::as_str)
@@ -72,9 +72,29 @@ pub fn extract(root: &Node, kind: &str, facts: &mut FileFacts) {
         return;
     };
     match kind {
-        "Cluster" => cluster(root, spec, &name, facts),
+        "Cluster" => {
+            cluster(root, spec, &name, facts);
+            file_assets(spec, text, facts);
+        }
         "InstanceGroup" => instance_group(spec, &name, facts),
         _ => {}
+    }
+}
+
+/// `spec.fileAssets[].content`: files kOps writes onto nodes; an audit Policy among them (the
+/// file `kubeAPIServer.auditPolicyFile` names) is read like a stand-alone one.
+fn file_assets(spec: &Node, text: &str, facts: &mut FileFacts) {
+    for asset in spec.get("fileAssets").map(Node::items).unwrap_or(&[]) {
+        if let Some(e) = asset
+            .get("content")
+            .and_then(|c| crate::parse::embedded::Embedded::scalar(c, text))
+        {
+            facts.embedded_docs.push(crate::facts::EmbeddedDoc {
+                text: e,
+                format: crate::facts::DocFormat::Yaml,
+                want: crate::facts::Want::AuditPolicy,
+            });
+        }
     }
 }
 

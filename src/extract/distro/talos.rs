@@ -134,6 +134,15 @@ pub fn machine_config(root: &Node, facts: &mut FileFacts) {
                 settings,
             });
         }
+        // The API server's audit policy, inline (`cluster.apiServer.auditPolicy`, a Policy map).
+        if let Some((k, p)) = cluster
+            .get("apiServer")
+            .and_then(|a| a.get_entry("auditPolicy"))
+            .filter(|(_, p)| p.is_map())
+        {
+            let what = "Talos cluster.apiServer.auditPolicy";
+            crate::extract::audit::policy(p, k.span, what, facts);
+        }
         // etcd runs on control-plane nodes; its absent flags stay unknown.
         if let Some((k, etcd)) = cluster.get_entry("etcd") {
             if let Some(args) = etcd.get("extraArgs") {

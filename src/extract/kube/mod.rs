@@ -2,9 +2,11 @@
 //! object, then per kind RBAC, Services/Ingresses, workloads, NetworkPolicies and the Calico and
 //! Cilium resources.
 
+pub mod admission;
 pub mod calico;
 pub mod cilium;
 pub mod fields;
+pub mod gateway;
 pub mod netpol;
 pub mod rbac;
 pub mod service;
@@ -43,6 +45,28 @@ pub fn extract(root: &Node, api_version: &str, kind: &str, text: &str, facts: &m
         ("cilium.io", _) => cilium::extract(root, meta, kube),
         ("v1", "ConfigMap") if meta.name == "cilium-config" => cilium::config(root, meta, kube),
         ("kubeproxy.config.k8s.io", "KubeProxyConfiguration") => kube_proxy(root, meta, kube),
+        ("apiserver.config.k8s.io" | "apiserver.k8s.io", "AdmissionConfiguration") => {
+            admission::admission_configuration(root, &meta, kube)
+        }
+        ("gateway.networking.k8s.io", "Gateway") => gateway::gateway(root, &meta, false, kube),
+        ("networking.istio.io", "Gateway") => gateway::gateway(root, &meta, true, kube),
+        ("v1", "ServiceAccount") => {
+            let node = root
+                .get("automountServiceAccountToken")
+                .filter(|n| !n.is_null());
+            kube.service_accounts
+                .push(crate::facts::accounts::ServiceAccount {
+                    automount: node.map(Node::as_bool),
+                    automount_span: node.map(|n| n.span),
+                    field: "automountServiceAccountToken",
+                    name: meta.name,
+                    namespace: meta.namespace,
+                    name_span: meta.name_span,
+                })
+        }
+        ("pod-security.admission.config.k8s.io", "PodSecurityConfiguration") => {
+            admission::pod_security_configuration(root, &meta, kube)
+        }
         _ => workload::extract(root, meta, text, kube),
     }
 }

@@ -1,5 +1,5 @@
 //! The Terraform kubernetes provider (`hashicorp/kubernetes`): RBAC roles and bindings,
-//! Services, Ingresses and NetworkPolicies lowered into the same Kubernetes object facts as
+//! Services, Ingresses, NetworkPolicies and ServiceAccounts lowered into the same Kubernetes object facts as
 //! YAML manifests, so the RBAC, exposure and network-policy rules apply to them. Field names
 //! are the provider's snake_case twins of the API's (`role_ref`, `load_balancer_source_ranges`,
 //! `pod_selector`); values go through the evaluator, and a value that is not wholly known
@@ -33,11 +33,19 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
         "kubernetes_service" => ("v1", "Service", true),
         "kubernetes_ingress" => ("networking.k8s.io/v1", "Ingress", true),
         "kubernetes_network_policy" => ("networking.k8s.io/v1", "NetworkPolicy", true),
+        "kubernetes_service_account" | "kubernetes_default_service_account" => {
+            ("v1", "ServiceAccount", true)
+        }
         _ => return,
     };
-    let Some((meta, annotations_known)) = meta(res, api, kind, namespaced) else {
+    let Some((mut meta, annotations_known)) = meta(res, api, kind, namespaced) else {
         return;
     };
+    // `kubernetes_default_service_account`: `metadata.name` defaults to (and may only be)
+    // `default` (resource_kubernetes_default_service_account_v1.go).
+    if base == "kubernetes_default_service_account" {
+        meta.name = "default".into();
+    }
     facts.kube.objects.push(meta.clone());
     let kube = &mut facts.kube;
     match kind {
@@ -45,6 +53,7 @@ pub fn resource(res: &mut Res, facts: &mut FileFacts) {
         "ClusterRoleBinding" | "RoleBinding" => objects::binding(res, meta, kube),
         "Service" => objects::service(res, meta, annotations_known, kube),
         "Ingress" => objects::ingress(res, meta, annotations_known, kube),
+        "ServiceAccount" => objects::service_account(res, meta, kube),
         _ => netpol::network_policy(res, meta, kube),
     }
 }

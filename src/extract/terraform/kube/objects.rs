@@ -102,6 +102,21 @@ pub fn binding(res: &mut Res, meta: Meta, kube: &mut KubeFacts) {
     });
 }
 
+/// `automount_service_account_token` (schema default true, resource_kubernetes_service_account_v1.go;
+/// the default service account resource writes it to the object). An unknown value is `Some(None)`.
+pub fn service_account(res: &mut Res, meta: Meta, kube: &mut KubeFacts) {
+    let written = res.val(res.root(), "automount_service_account_token");
+    kube.service_accounts
+        .push(crate::facts::accounts::ServiceAccount {
+            automount: written.as_ref().map(|(v, _)| v.as_bool()),
+            automount_span: written.map(|(_, at)| at),
+            field: "automount_service_account_token",
+            name: meta.name,
+            namespace: meta.namespace,
+            name_span: meta.name_span,
+        });
+}
+
 /// `spec { type, load_balancer_source_ranges, external_ips, port { port, node_port,
 /// protocol } }`. The type is left unset (ClusterIP, judged by no rule) when it is unknown, or
 /// when it is a LoadBalancer whose source ranges or annotations are not known.

@@ -1,0 +1,129 @@
+//! H242: a namespace with workloads is not under Pod Security Admission enforcement.
+//!
+//! Project-level. A Namespace object in a walked file, with workloads of that namespace somewhere
+//! in the scan, is reported when its `pod-security.kubernetes.io/enforce` label is absent and no
+//! cluster-wide PodSecurity default enforces `baseline` or `restricted`, or when the label says
+//! `privileged`. Policy engines in the scan (Kyverno, Gatekeeper, Kubewarden, jsPolicy,
+//! ValidatingAdmissionPolicy) replace PSA: nothing is reported then. Distributions that enforce a
+//! default themselves (Talos: baseline) or whose default is not in view (RKE2 profiles, an
+//! `--admission-control-config-file` whose file is not scanned) make an absent label unknown.
+
+use crate::facts::{Component, FileFacts, Origin};
+use crate::rules::netpol::system_namespace;
+use crate::rules::{Cx, Rule};
+use crate::rules::{FactFamily, Project, ProjectCx};
+
+pub struct PodSecurityNotEnforced;
+pub static RULE: PodSecurityNotEnforced = PodSecurityNotEnforced;
+
+const LABEL: &str = "pod-security.kubernetes.io/enforce";
+
+/// API groups of admission policy engines that replace Pod Security Admission.
+const ENGINES: &[&str] = &[
+    "kyverno.io",
+    "templates.gatekeeper.sh",
+    "constraints.gatekeeper.sh",
+    "policies.kubewarden.io",
+    "policy.jspolicy.com",
+];
+
+impl Rule for PodSecurityNotEnforced {
+    fn check(&self, _facts: &FileFacts, _cx: &mut Cx) {}
+
+    fn project_facts(&self) -> &'static [FactFamily] {
+        &[FactFamily::Kube, FactFamily::Components]
+    }
+
+    fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
+        let engine = project.each(|k| &k.objects).any(|(_, m)| {
+            let group = m.api_version.split('/').next().unwrap_or("");
+            ENGINES.contains(&group)
+                || group == "admissionregistration.k8s.io" && m.kind == "ValidatingAdmissionPolicy"
+        });
+        if engine {
+            return;
+        }
+        let configs: Vec<_> = project.each(|k| &k.pod_security).map(|(_, p)| p).collect();
+        let apiservers = || {
+            project
+                .files
+                .iter()
+                .flat_map(|f| &f.components)
+                .filter(|c| c.component == Component::ApiServer)
+        };
+        // An absent label is decided by a default that is not in view.
+        let default_unknown = configs.iter().any(|p| p.unknown)
+            || apiservers().any(|c| {
+                matches!(c.origin, Origin::Talos | Origin::Rancher { .. })
+                    || configs.is_empty() && c.get("admission-control-config-file").is_some()
+            });
+        let default_enforced = configs.iter().find_map(|p| {
+            p.enforce
+                .as_ref()
+                .filter(|e| matches!(e.value.as_str(), "baseline" | "restricted"))
+        });
+        let exempt = |ns: &str| {
+            configs
+                .iter()
+                .any(|p| p.exempt_namespaces.iter().any(|e| e == ns))
+        };
+        // Namespaces that another Namespace object of the scan labels (a kustomize patch, an
+        // overlay): the label there decides, and a missing label here is not the whole story.
+        let labelled_elsewhere = |name: &str| {
+            project.each(|k| &k.objects).any(|(_, o)| {
+                o.kind == "Namespace" && o.name == name && o.labels.iter().any(|(k, _)| k == LABEL)
+            })
+        };
+        for (file, m) in project.each(|k| &k.objects) {
+            if m.kind != "Namespace" || m.api_version != "v1" || m.name.is_empty() {
+                continue;
+            }
+            let name = m.name.as_str();
+            if system_namespace(name) || exempt(name) || !project.complete(file) {
+                continue;
+            }
+            let mut workloads: Vec<String> = project
+                .each(|k| &k.workloads)
+                .filter(|(_, w)| !w.control_plane && w.meta.namespace.as_deref() == Some(name))
+                .map(|(_, w)| format!("{} {}", w.meta.kind, w.meta.name))
+                .collect();
+            let mut seen = std::collections::HashSet::new();
+            workloads.retain(|w| seen.insert(w.clone()));
+            if workloads.is_empty() {
+                continue;
+            }
+            let more = workloads.len() > 3;
+            workloads.truncate(3);
+            if more {
+                workloads.push("…".to_string());
+            }
+            let shown = workloads.join(", ");
+            let message = match m
+                .labels
+                .iter()
+                .find(|(k, _)| k == LABEL)
+                .map(|(_, v)| v.as_str())
+            {
+                Some("baseline" | "restricted") => continue,
+                Some("privileged") => format!(
+                    "Namespace {name} has workloads ({shown}) and label {LABEL}: privileged: Pod Security Admission admits privileged, host-namespace and hostPath pods there"
+                ),
+                // Another value (a template, a typo the API server rejects) is unknown.
+                Some(_) => continue,
+                None if default_unknown
+                    || default_enforced.is_some()
+                    || labelled_elsewhere(name) =>
+                {
+                    continue
+                }
+                None if configs.is_empty() => format!(
+                    "Namespace {name} has workloads ({shown}) and no {LABEL} label, and no PodSecurity admission configuration or policy engine is in the scanned files: its pods are admitted without Pod Security checks"
+                ),
+                None => format!(
+                    "Namespace {name} has workloads ({shown}) and no {LABEL} label, and the PodSecurity configuration in the scanned files enforces only privileged by default: its pods are admitted without Pod Security checks"
+                ),
+            };
+            cx.report(file, m.name_span, message);
+        }
+    }
+}
