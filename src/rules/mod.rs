@@ -15,6 +15,7 @@ pub mod rbac;
 pub mod report;
 pub mod rule;
 pub mod secrets;
+pub mod select;
 pub mod urls;
 pub mod workloads;
 
