@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::findings::{Diagnostic, Level};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Which configuration a file uses.
 #[derive(Clone, Debug)]
@@ -125,11 +126,130 @@ pub fn rel_to_root(shown: &str, config: &Config) -> String {
 
 /// Path of a file relative to the config root, for `[[ignore]]` globs.
 pub fn rel_to(path: &Path, root: &Path) -> Option<String> {
-    let abs = std::fs::canonicalize(path)
-        .ok()
-        .or_else(|| std::env::current_dir().ok().map(|c| c.join(path)))?;
-    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    abs.strip_prefix(&root)
-        .ok()
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
+    Canon::default().rel_to(path, root)
+}
+
+/// Real paths resolved during one scan, each directory once: `std::fs::canonicalize` of every
+/// file costs a `readlink` per path component, for every file and every root again.
+#[derive(Default)]
+pub struct Canon {
+    dirs: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// Per real directory, the work tree it belongs to.
+    repos: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+}
+
+impl Canon {
+    /// `std::fs::canonicalize(dir)`, once per directory.
+    fn dir(&self, dir: &Path) -> Option<PathBuf> {
+        if let Some(c) = self.dirs.lock().ok().and_then(|m| m.get(dir).cloned()) {
+            return c;
+        }
+        let c = std::fs::canonicalize(dir).ok();
+        if let Ok(mut m) = self.dirs.lock() {
+            m.insert(dir.to_path_buf(), c.clone());
+        }
+        c
+    }
+
+    /// The same as `std::fs::canonicalize(path)`: an existing entry whose last component is a
+    /// name and not a symbolic link is its directory's real path joined with that name (one
+    /// `lstat`); anything else (a link, `..`, a path that does not exist) is resolved in full.
+    pub fn canonicalize(&self, path: &Path) -> Option<PathBuf> {
+        let mut components = path.components();
+        let Some(std::path::Component::Normal(name)) = components.next_back() else {
+            return std::fs::canonicalize(path).ok();
+        };
+        let parent = components.as_path();
+        let lexical = parent.join(name);
+        if lexical.as_os_str() != path.as_os_str() {
+            return std::fs::canonicalize(path).ok();
+        }
+        let meta = std::fs::symlink_metadata(&lexical).ok()?;
+        if meta.file_type().is_symlink() {
+            return std::fs::canonicalize(path).ok();
+        }
+        let dir = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        Some(self.dir(dir)?.join(name))
+    }
+
+    /// `discover::repository_root`, with each directory looked up once.
+    pub fn repository_root(&self, path: &Path) -> Option<PathBuf> {
+        let abs = self.canonicalize(path)?;
+        let dir = abs.parent()?;
+        if let Some(r) = self.repos.lock().ok().and_then(|m| m.get(dir).cloned()) {
+            return r;
+        }
+        let r = crate::discover::repository_root(&abs);
+        if let Ok(mut m) = self.repos.lock() {
+            m.insert(dir.to_path_buf(), r.clone());
+        }
+        r
+    }
+
+    /// [`rel_to`], with directories resolved once.
+    pub fn rel_to(&self, path: &Path, root: &Path) -> Option<String> {
+        let abs = self
+            .canonicalize(path)
+            .or_else(|| std::env::current_dir().ok().map(|c| c.join(path)))?;
+        let root = self.dir(root).unwrap_or_else(|| root.to_path_buf());
+        abs.strip_prefix(&root)
+            .ok()
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Resolving each directory once gives what `std::fs::canonicalize` gives for every kind
+    /// of path: plain files, files reached through a linked directory, linked files, missing
+    /// files, `..` in the middle and at the end.
+    #[cfg(unix)]
+    #[test]
+    fn canon_matches_canonicalize() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::create_dir_all(root.join("out")).unwrap();
+        std::fs::write(root.join("a/b/f.yaml"), "x").unwrap();
+        std::fs::write(root.join("out/g.yaml"), "x").unwrap();
+        std::os::unix::fs::symlink(root.join("out"), root.join("a/linkdir")).unwrap();
+        std::os::unix::fs::symlink(root.join("out/g.yaml"), root.join("a/b/link.yaml")).unwrap();
+        let canon = Canon::default();
+        for p in [
+            "a/b/f.yaml",
+            "a/linkdir/g.yaml",
+            "a/b/link.yaml",
+            "a/b/missing.yaml",
+            "a/b/../b/f.yaml",
+            "a/b/..",
+            "a/b/f.yaml/",
+        ] {
+            let path = root.join(p);
+            assert_eq!(
+                canon.canonicalize(&path),
+                std::fs::canonicalize(&path).ok(),
+                "{p}"
+            );
+            // Twice: the second answer comes from the cache.
+            assert_eq!(
+                canon.canonicalize(&path),
+                std::fs::canonicalize(&path).ok(),
+                "{p}"
+            );
+        }
+        let a = root.join("a");
+        assert_eq!(
+            canon.rel_to(&root.join("a/b/f.yaml"), &a).as_deref(),
+            Some("b/f.yaml")
+        );
+        // A link that leaves the root is not below it.
+        assert_eq!(canon.rel_to(&root.join("a/b/link.yaml"), &a), None);
+        assert_eq!(canon.rel_to(&root.join("a/linkdir/g.yaml"), &a), None);
+    }
 }

@@ -47,6 +47,8 @@ struct ScanCx<'a> {
     /// The fact families the enabled project rules read.
     project_families: Vec<rules::FactFamily>,
     drop_texts: bool,
+    /// Real paths of the scan's directories, each resolved once.
+    canon: configs::Canon,
 }
 
 impl<'a> ScanCx<'a> {
@@ -62,6 +64,7 @@ impl<'a> ScanCx<'a> {
             modules: ModuleCache::default(),
             project_families,
             drop_texts,
+            canon: configs::Canon::default(),
         }
     }
 }
@@ -153,9 +156,12 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
             Some((discover::display_path(&c.path), root))
         })
         .collect();
-    findings::assign_fingerprints(&mut outcome.findings, |shown| match roots.get(shown) {
-        Some(root) => configs::rel_to(Path::new(shown), root).unwrap_or_else(|| shown.to_string()),
-        None => configs::rel_to_root(shown, config),
+    findings::assign_fingerprints(&mut outcome.findings, |shown| {
+        match roots.get(shown) {
+            Some(root) => cx.canon.rel_to(Path::new(shown), root),
+            None => cx.canon.rel_to(Path::new(shown), &config.root),
+        }
+        .unwrap_or_else(|| shown.to_string())
     });
     diagnostics
         .sort_by(|a, b| (&a.path, a.region, &a.message).cmp(&(&b.path, b.region, &b.message)));
@@ -232,7 +238,7 @@ fn lint_text_full(shown: String, text: String, path: &Path, cx: &ScanCx, complet
         .map(str::to_string)
         .unwrap_or(text);
     let file: Source = Arc::new(SourceFile::new(shown.clone(), text));
-    let rel = configs::rel_to(path, &cx.config.root);
+    let rel = cx.canon.rel_to(path, &cx.config.root);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let ((f, mut d, facts), refused) =
             extract::inflate::scoped(|| lint_source(&file, rel.as_deref(), path, cx));
@@ -330,7 +336,10 @@ fn lint_source(
         },
         discover::Format::Terraform => {
             let var_files = &config.settings.var_files;
-            let root = discover::repository_root(path).unwrap_or_else(|| config.root.clone());
+            let root = cx
+                .canon
+                .repository_root(path)
+                .unwrap_or_else(|| config.root.clone());
             match extract::terraform_file(
                 &cx.modules,
                 text,

@@ -2,6 +2,7 @@
 //! NetworkPolicy, Calico and Cilium policies.
 
 use crate::facts::kube::{CalicoPolicy, CiliumPolicy, KubeFacts, NetPolicy, NpPeer};
+use std::collections::HashMap;
 
 /// Whether a NetworkPolicy rule peer admits everyone: `0.0.0.0/0`/`::/0` without `except`, or
 /// an empty namespaceSelector without a (non-empty) podSelector.
@@ -198,6 +199,70 @@ pub fn namespace_denied<'a>(
             .any(|p| cilium_default_deny(p, dir, ns))
 }
 
+/// The policies of a file set by the namespace they can isolate, so asking about every
+/// namespace of a large scan is not quadratic: [`DenyIndex::denied`] answers what
+/// [`namespace_denied`] answers, looking only at the namespace's own policies and the
+/// cluster-wide ones.
+#[derive(Default)]
+pub struct DenyIndex<'a> {
+    net: HashMap<&'a str, Vec<&'a NetPolicy>>,
+    calico: HashMap<&'a str, Vec<&'a CalicoPolicy>>,
+    calico_global: Vec<&'a CalicoPolicy>,
+    cilium: HashMap<&'a str, Vec<&'a CiliumPolicy>>,
+    cilium_clusterwide: Vec<&'a CiliumPolicy>,
+}
+
+impl<'a> DenyIndex<'a> {
+    pub fn new(all: impl Iterator<Item = &'a KubeFacts>) -> DenyIndex<'a> {
+        let mut ix = DenyIndex::default();
+        for k in all {
+            for p in &k.net_policies {
+                if let Some(ns) = p.meta.namespace.as_deref() {
+                    ix.net.entry(ns).or_default().push(p);
+                }
+            }
+            for p in &k.calico_policies {
+                if p.global {
+                    ix.calico_global.push(p);
+                } else if let Some(ns) = p.meta.namespace.as_deref() {
+                    ix.calico.entry(ns).or_default().push(p);
+                }
+            }
+            for p in &k.cilium_policies {
+                if p.clusterwide {
+                    ix.cilium_clusterwide.push(p);
+                } else if let Some(ns) = p.meta.namespace.as_deref() {
+                    ix.cilium.entry(ns).or_default().push(p);
+                }
+            }
+        }
+        ix
+    }
+
+    /// Whether any policy isolates namespace `ns` for `dir` (as [`namespace_denied`]).
+    pub fn denied(&self, ns: &str, dir: Dir) -> bool {
+        self.net
+            .get(ns)
+            .into_iter()
+            .flatten()
+            .any(|p| np_default_deny(p, dir))
+            || self
+                .calico
+                .get(ns)
+                .into_iter()
+                .flatten()
+                .chain(&self.calico_global)
+                .any(|p| calico_default_deny(p, dir, ns))
+            || self
+                .cilium
+                .get(ns)
+                .into_iter()
+                .flatten()
+                .chain(&self.cilium_clusterwide)
+                .any(|p| cilium_default_deny(p, dir, ns))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,5 +305,29 @@ mod tests {
             Some(vec!["kube-system".to_string(), "calico-system".to_string()])
         );
         assert_eq!(calico_broad_selector(Some("app == 'web'")), None);
+    }
+
+    /// The index answers what the linear scan answers, for namespaced, global Calico and
+    /// cluster-wide Cilium policies and for namespaces without any policy.
+    #[test]
+    fn deny_index_matches_linear_scan() {
+        let docs = [
+            "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: d, namespace: a}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n",
+            "apiVersion: crd.projectcalico.org/v1\nkind: GlobalNetworkPolicy\nmetadata: {name: g}\nspec:\n  selector: all()\n  namespaceSelector: all()\n  types: [Egress]\n",
+            "apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: c, namespace: b}\nspec:\n  selector: all()\n  types: [Ingress, Egress]\n",
+            "apiVersion: cilium.io/v2\nkind: CiliumClusterwideNetworkPolicy\nmetadata: {name: w}\nspec:\n  endpointSelector: {}\n  ingress:\n    - fromEndpoints: [{matchLabels: {app: x}}]\n",
+        ];
+        let facts: Vec<FileFacts> = docs.iter().map(|d| facts(d)).collect();
+        let all = || facts.iter().map(|f| &f.kube);
+        let index = DenyIndex::new(all());
+        for ns in ["a", "b", "c", ""] {
+            for dir in [Dir::Ingress, Dir::Egress] {
+                assert_eq!(
+                    index.denied(ns, dir),
+                    namespace_denied(all(), ns, dir),
+                    "{ns} {dir:?}"
+                );
+            }
+        }
     }
 }

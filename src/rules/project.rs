@@ -71,6 +71,10 @@ impl ProjectFile {
             return None;
         }
         let has = |f: FactFamily| wanted.contains(&f);
+        let mut facts = facts;
+        shrink(&mut facts.kube);
+        facts.components.shrink_to_fit();
+        facts.objects.shrink_to_fit();
         Some(ProjectFile {
             source,
             rel,
@@ -93,6 +97,25 @@ impl ProjectFile {
             objects: facts.objects,
         })
     }
+}
+
+/// Frees the spare capacity of every list of `k`: facts kept for the whole scan would
+/// otherwise hold each list's growth slack (a file's one workload in room for four).
+fn shrink(k: &mut KubeFacts) {
+    k.objects.shrink_to_fit();
+    k.roles.shrink_to_fit();
+    k.bindings.shrink_to_fit();
+    k.services.shrink_to_fit();
+    k.ingresses.shrink_to_fit();
+    k.workloads.shrink_to_fit();
+    k.net_policies.shrink_to_fit();
+    k.calico_policies.shrink_to_fit();
+    k.cilium_policies.shrink_to_fit();
+    k.host_endpoints.shrink_to_fit();
+    k.felix_configs.shrink_to_fit();
+    k.kube_controllers.shrink_to_fit();
+    k.cilium_configs.shrink_to_fit();
+    k.kube_proxy.shrink_to_fit();
 }
 
 /// Every file of the scan with Kubernetes facts, sorted by path.

@@ -13,6 +13,7 @@ pub mod gcp;
 pub mod kube;
 mod lower;
 pub mod managed;
+mod members;
 pub mod module;
 pub mod nacl;
 pub mod openstack;

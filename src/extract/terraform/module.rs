@@ -3,18 +3,16 @@
 //! its siblings (read-only, bounded, cached per directory) to resolve `var.*` and `local.*`.
 
 use super::eval::{Lookup, Scope};
+pub use super::members::ModFile;
+use super::members::{read_files, var_file_members, DirListing, Failed, Signature, Want};
 use super::value::{Val, V};
 use crate::parse::ParseError;
-use crate::source::{Source, SourceFile};
+use crate::source::SourceFile;
 use hcl_edit::structure::Body;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::SystemTime;
 
-/// Sibling files above this size are not read; nor more than this many files.
-const MAX_SIBLING_BYTES: u64 = 2 * 1024 * 1024;
-const MAX_SIBLINGS: usize = 256;
 /// Locals may refer to locals defined later; this many passes resolve chains that deep.
 const LOCAL_PASSES: usize = 8;
 
@@ -23,7 +21,9 @@ const LOCAL_PASSES: usize = 8;
 pub struct Module {
     vars: HashMap<String, Val>,
     locals: HashMap<String, Val>,
-    /// A root module's own files, parsed once and kept so linting a file does not parse it again.
+    /// A root module's own files that were parsed for its names (those that may declare
+    /// variables or locals, up to `MAX_KEPT_BYTES` of text), kept so linting such a file does
+    /// not parse it again.
     files: Vec<ModFile>,
     /// The module's files that did not parse, with the error (so they are not parsed again).
     failed: Vec<Failed>,
@@ -69,65 +69,94 @@ impl Lookup for Module {
     }
 }
 
-/// A file of the module that did not parse.
-struct Failed {
-    path: PathBuf,
-    text: String,
-    error: ParseError,
+/// A cached value with the directory listing and var files it was read with.
+struct Entry<T> {
+    listing: Arc<DirListing>,
+    var_files: Signature,
+    value: Arc<T>,
 }
 
-/// One file of the module, parsed.
-pub struct ModFile {
-    pub source: Source,
-    pub body: Body,
-    /// The variables of a `*.tfvars.json` file (its `body` is empty).
-    json: Option<Vec<(String, Val)>>,
-    path: PathBuf,
-    tfvars: bool,
-    /// `*.auto.tfvars` apply after `terraform.tfvars`, in name order.
-    order: u8,
+impl<T> Entry<T> {
+    fn matches(&self, listing: &Arc<DirListing>, var_files: &Signature) -> bool {
+        // Listings are read once per scan, so the same listing is the same allocation; one
+        // read again after the listing cache was cleared is compared by content.
+        (Arc::ptr_eq(&self.listing, listing) || self.listing.members == listing.members)
+            && self.var_files == *var_files
+    }
 }
 
-type Signature = Vec<(PathBuf, u64, Option<SystemTime>)>;
-/// Cached values per canonical directory, with the signature they were read with.
-type PerDir<T> = Mutex<HashMap<PathBuf, (Signature, Arc<T>)>>;
+/// A cache bounded by entries and by the bytes of source text its entries keep.
+struct Bounded<T> {
+    map: HashMap<PathBuf, Entry<T>>,
+    bytes: usize,
+}
+
+impl<T> Default for Bounded<T> {
+    fn default() -> Self {
+        Bounded {
+            map: HashMap::new(),
+            bytes: 0,
+        }
+    }
+}
+
+/// Source bytes the parsed bodies of one cache may keep, over all its directories.
+const CACHED_BYTES: usize = 2 * super::members::MAX_KEPT_BYTES;
+
+impl<T> Bounded<T> {
+    fn get(&self, key: &Path, listing: &Arc<DirListing>, var_files: &Signature) -> Option<Arc<T>> {
+        self.map
+            .get(key)
+            .filter(|e| e.matches(listing, var_files))
+            .map(|e| e.value.clone())
+    }
+
+    /// Inserts; when full (directories or bytes), it starts over.
+    fn insert(&mut self, key: PathBuf, entry: Entry<T>, bytes: usize) {
+        if self.map.len() >= CACHED_DIRS || self.bytes.saturating_add(bytes) > CACHED_BYTES {
+            self.map.clear();
+            self.bytes = 0;
+        }
+        self.bytes = self.bytes.saturating_add(bytes);
+        self.map.insert(key, entry);
+    }
+}
 
 /// What one scan has read of Terraform module directories, shared by the scan's threads and
 /// dropped with it (files may change between two scans of one process, and two scans must not
-/// see each other's modules). Each map keeps at most `CACHED_DIRS` directories.
+/// see each other's modules). Each map keeps at most `CACHED_DIRS` directories, and the parsed
+/// bodies at most `CACHED_BYTES` of source.
 #[derive(Default)]
 pub struct ModuleCache {
     /// Root modules (variables, tfvars, locals and parsed files) per canonical directory.
-    modules: PerDir<Module>,
-    /// Parsed child-module files per directory: many calls share one module (`source = "../../"`).
-    files: PerDir<Vec<ModFile>>,
+    modules: Mutex<Bounded<Module>>,
+    /// Parsed child-module files per directory (and what left reading them incomplete): many
+    /// calls share one module (`source = "../../"`).
+    files: Mutex<Bounded<ChildFiles>>,
     /// Directory listings: every file of a directory would otherwise list and stat all its
     /// siblings again (quadratic in a directory of thousands of `.tf` files).
-    listings: Mutex<HashMap<PathBuf, Arc<Signature>>>,
+    listings: Mutex<HashMap<PathBuf, Arc<DirListing>>>,
 }
 
 /// Directories whose modules stay cached. Files are linted in sorted order, so a directory's
-/// files come together and a small cache keeps nearly every hit while memory stays bounded
-/// (parsed bodies are large).
+/// files come together and a small cache keeps nearly every hit while memory stays bounded.
 const CACHED_DIRS: usize = 32;
 
-/// Inserts into a bounded cache: when full, it starts over.
-fn bounded_insert<V>(map: &mut HashMap<PathBuf, V>, key: PathBuf, value: V) {
-    if map.len() >= CACHED_DIRS {
-        map.clear();
-    }
-    map.insert(key, value);
+fn text_bytes(files: &[ModFile]) -> usize {
+    files.iter().map(|f| f.source.text.len()).sum()
 }
 
 impl ModuleCache {
-    fn listing(&self, dir: &Path) -> Signature {
-        let key = dir.to_path_buf();
-        if let Some(l) = self.listings.lock().ok().and_then(|c| c.get(&key).cloned()) {
-            return (*l).clone();
+    fn listing(&self, dir: &Path) -> Arc<DirListing> {
+        if let Some(l) = self.listings.lock().ok().and_then(|c| c.get(dir).cloned()) {
+            return l;
         }
-        let l = siblings(dir);
+        let l = Arc::new(DirListing::read(dir));
         if let Ok(mut c) = self.listings.lock() {
-            bounded_insert(&mut c, key, Arc::new(l.clone()));
+            if c.len() >= CACHED_DIRS {
+                c.clear();
+            }
+            c.insert(dir.to_path_buf(), l.clone());
         }
         l
     }
@@ -148,16 +177,11 @@ pub fn for_file(
         Some(d) => d,
         None => Path::new("."),
     };
-    let mut members = cache.listing(dir);
-    // Members are `dir`'s entries, so comparing names is enough (no per-member canonicalize:
-    // that made every file of a large module cost O(files) path lookups).
-    let in_dir = members
-        .iter()
-        .any(|(p, _, _)| p.file_name() == path.file_name());
-    members.extend(var_file_members(var_files));
-    if !in_dir {
+    let listing = cache.listing(dir);
+    let var_sig = var_file_members(var_files);
+    if !listing.contains(path) {
         // Not on disk (stdin): the text alone is the module.
-        let (mut files, _) = read_files(&var_file_members(var_files), var_files);
+        let (mut files, _) = read_files(&var_sig, var_files, Want::All);
         if let Ok(body) = crate::parse::hcl::parse(text) {
             files.push(ModFile {
                 source: Arc::new(SourceFile::new(shown.to_string(), text.to_string())),
@@ -172,25 +196,39 @@ pub fn for_file(
         module.problems = problems;
         return Arc::new(module);
     }
-    let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    if let Ok(c) = cache.modules.lock() {
-        if let Some((sig, m)) = c.get(&key) {
-            if *sig == members {
-                return m.clone();
-            }
-        }
+    let key = &listing.key;
+    if let Some(m) = cache
+        .modules
+        .lock()
+        .ok()
+        .and_then(|c| c.get(key, &listing, &var_sig))
+    {
+        return m;
     }
     // A budget of its own: the module is shared by its files, whichever builds it.
-    let ((mut module, files, failed), problems) = super::budget::scoped(|| {
-        let (files, failed) = read_files(&members, var_files);
+    let ((mut module, mut files, failed), problems) = super::budget::scoped(|| {
+        let members = listing.members.iter().chain(var_sig.iter());
+        let (files, failed) = read_files(members, var_files, Want::Names);
         (build(&files, None), files, failed)
     });
+    // Bodies kept up to a byte bound; the others are parsed again when their file is linted.
+    let mut kept = 0usize;
+    files.retain(|f| {
+        kept = kept.saturating_add(f.source.text.len());
+        kept <= super::members::MAX_KEPT_BYTES
+    });
+    let bytes = text_bytes(&files);
     module.problems = problems;
     module.files = files;
     module.failed = failed;
     let module = Arc::new(module);
     if let Ok(mut c) = cache.modules.lock() {
-        bounded_insert(&mut c, key, (members, module.clone()));
+        let entry = Entry {
+            listing: listing.clone(),
+            var_files: var_sig,
+            value: module.clone(),
+        };
+        c.insert(key.clone(), entry, bytes);
     }
     module
 }
@@ -202,141 +240,46 @@ pub struct Child {
     pub module: Module,
 }
 
+/// A child module's parsed files, and the problems every call of it reports.
+type ChildFiles = (Arc<Vec<ModFile>>, Vec<super::budget::Unscanned>);
+
 pub fn child(cache: &ModuleCache, dir: &Path, args: HashMap<String, Val>) -> Option<Child> {
-    let members: Signature = cache
-        .listing(dir)
-        .into_iter()
-        .filter(|(p, _, _)| p.extension().is_some_and(|e| e == "tf"))
-        .collect();
-    if members.is_empty() {
+    let listing = cache.listing(dir);
+    let is_tf = |p: &Path| p.extension().is_some_and(|e| e == "tf");
+    if !listing.members.iter().any(|(p, _, _)| is_tf(p)) {
         return None;
     }
-    let key = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let cached = cache.files.lock().ok().and_then(|c| {
-        c.get(&key)
-            .filter(|(sig, _)| *sig == members)
-            .map(|(_, f)| f.clone())
-    });
-    let files = match cached {
+    let no_var_files = Signature::new();
+    let cached = cache
+        .files
+        .lock()
+        .ok()
+        .and_then(|c| c.get(&listing.key, &listing, &no_var_files));
+    let read = match cached {
         Some(f) => f,
         None => {
-            let f = Arc::new(read_files(&members, &[]).0);
+            let members = listing.members.iter().filter(|(p, _, _)| is_tf(p));
+            let (files, problems) = super::budget::scoped(|| read_files(members, &[], Want::All).0);
+            let bytes = text_bytes(&files);
+            let f = Arc::new((Arc::new(files), problems));
             if let Ok(mut c) = cache.files.lock() {
-                bounded_insert(&mut c, key, (members, f.clone()));
+                let entry = Entry {
+                    listing: listing.clone(),
+                    var_files: no_var_files,
+                    value: f.clone(),
+                };
+                c.insert(listing.key.clone(), entry, bytes);
             }
             f
         }
     };
+    // Reported by every call, whether it read the files or found them cached.
+    for p in &read.1 {
+        super::budget::report(p.clone());
+    }
+    let files = read.0.clone();
     let module = build(&files, Some(args));
     Some(Child { files, module })
-}
-
-/// Var files as cache-key members (size and modification time included).
-fn var_file_members(var_files: &[PathBuf]) -> Signature {
-    var_files
-        .iter()
-        .filter_map(|p| {
-            let meta = std::fs::metadata(p).ok()?;
-            (meta.is_file() && meta.len() <= MAX_SIBLING_BYTES)
-                .then(|| (p.clone(), meta.len(), meta.modified().ok()))
-        })
-        .collect()
-}
-
-fn read_files(members: &Signature, var_files: &[PathBuf]) -> (Vec<ModFile>, Vec<Failed>) {
-    let mut files = Vec::new();
-    let mut failed = Vec::new();
-    for (p, _, _) in members {
-        let Some(name) = p.file_name().map(|n| n.to_string_lossy().to_string()) else {
-            continue;
-        };
-        let var_file = var_files.iter().position(|v| v == p);
-        let (tfvars, order) = if let Some(i) = var_file {
-            (true, 3u8.saturating_add(i.min(200) as u8))
-        } else if name.starts_with("terraform.tfvars") {
-            (true, 1)
-        } else if super::tfvars::is_tfvars(&name) {
-            (true, 2)
-        } else {
-            (false, 0)
-        };
-        let shown = crate::source::display_path(p);
-        // The one bounded reader. A `.tf` sibling that cannot be read is reported when it is
-        // linted itself; a variable file is reported here (its values stay unset).
-        let text = match crate::read::read_text(p, MAX_SIBLING_BYTES) {
-            Ok(t) => t,
-            Err(e) => {
-                if tfvars {
-                    super::budget::report(super::budget::Unscanned {
-                        path: Some(shown),
-                        code: "io-error",
-                        message: format!("cannot read variable file: {e}; its values are unset"),
-                    });
-                }
-                continue;
-            }
-        };
-        let parsed = if name.ends_with(".json") {
-            crate::parse::json::parse(&text).map(|doc| (Body::default(), doc))
-        } else {
-            crate::parse::hcl::parse(&text).map(|b| (b, None))
-        };
-        let (body, json) = match parsed {
-            Ok(b) => b,
-            Err(error) => {
-                if tfvars {
-                    super::budget::report(super::budget::Unscanned {
-                        path: Some(shown),
-                        code: "parse-error",
-                        message: format!(
-                            "invalid variable file: {}; its values are unset",
-                            error.message
-                        ),
-                    });
-                }
-                failed.push(Failed {
-                    path: p.clone(),
-                    text,
-                    error,
-                });
-                continue;
-            }
-        };
-        let source: Source = Arc::new(SourceFile::new(shown, text));
-        let json = json.map(|doc| super::tfvars::json_vars(&doc.root, &source, &name));
-        files.push(ModFile {
-            source,
-            body,
-            json,
-            path: p.clone(),
-            tfvars,
-            order,
-        });
-    }
-    (files, failed)
-}
-
-/// The module's files with size and modification time, sorted (the cache key).
-fn siblings(dir: &Path) -> Signature {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut out: Signature = rd
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            let p = e.path();
-            let name = p.file_name()?.to_str()?.to_string();
-            let wanted = name.ends_with(".tf") || super::tfvars::is_tfvars(&name);
-            let meta = std::fs::metadata(&p).ok()?;
-            // Variable files are always listed: one that cannot be read is reported.
-            let readable = meta.is_file() && meta.len() <= MAX_SIBLING_BYTES;
-            (wanted && (readable || super::tfvars::is_tfvars(&name)))
-                .then(|| (p, meta.len(), meta.modified().ok()))
-        })
-        .collect();
-    out.sort();
-    out.truncate(MAX_SIBLINGS);
-    out
 }
 
 fn note(s: String) -> Option<Arc<str>> {

@@ -7,7 +7,7 @@
 //! pre-commit run over a few files never claims a policy is missing.
 
 use crate::facts::FileFacts;
-use crate::rules::netpol::{namespace_denied, system_namespace, Dir};
+use crate::rules::netpol::{system_namespace, DenyIndex, Dir};
 use crate::rules::{Cx, Rule};
 use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::source::Span;
@@ -83,7 +83,8 @@ impl Rule for NamespaceWithoutDefaultDeny {
         for ((name, _), ns) in spaces.iter_mut() {
             ns.has_policy = policy_namespaces.contains(name);
         }
-        let all = || project.files.iter().map(|f| &f.kube);
+        // Policies by namespace: asking every namespace about every policy is quadratic.
+        let deny = DenyIndex::new(project.files.iter().map(|f| &f.kube));
         for ((name, _), ns) in &spaces {
             if system_namespace(name) || ns.workloads.is_empty() {
                 continue;
@@ -95,8 +96,8 @@ impl Rule for NamespaceWithoutDefaultDeny {
             if !project.complete(file) || !ns.workloads.iter().any(|(f, _)| project.complete(*f)) {
                 continue;
             }
-            let ingress = namespace_denied(all(), name, Dir::Ingress);
-            let egress = namespace_denied(all(), name, Dir::Egress);
+            let ingress = deny.denied(name, Dir::Ingress);
+            let egress = deny.denied(name, Dir::Egress);
             let missing = match (ingress, egress) {
                 (true, true) => continue,
                 (false, false) => "ingress and egress",
