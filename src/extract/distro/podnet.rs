@@ -144,10 +144,13 @@ fn rke2_cni(key: &Node, value: &Node, facts: &mut FileFacts) {
     } else {
         key.span.cover(value.span)
     };
-    let enforces = match primary.as_str() {
-        "flannel" => Some(false),
-        "canal" | "calico" | "cilium" => Some(true),
-        _ => None,
+    let (enforces, why) = match primary.as_str() {
+        "flannel" => (
+            Some(false),
+            "RKE2's flannel chart deploys no network policy controller and RKE2 always turns off k3s' own",
+        ),
+        "canal" | "calico" | "cilium" => (Some(true), ""),
+        _ => (None, ""),
     };
     push(
         facts,
@@ -155,7 +158,7 @@ fn rke2_cni(key: &Node, value: &Node, facts: &mut FileFacts) {
         "cni",
         Located::written(primary.clone(), span, item.span),
         enforces,
-        "RKE2's flannel chart deploys no network policy controller and RKE2 always turns off k3s' own",
+        why,
     );
 }
 
@@ -276,5 +279,77 @@ pub fn kops(cluster: &str, networking: &Node, facts: &mut FileFacts) {
             enforces,
             why,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::FileFacts;
+
+    /// What `rancher` records for a one-file config: (key, value, enforces).
+    fn rancher(rke2: bool, text: &str, elsewhere: &[&str]) -> Vec<(String, String, Option<bool>)> {
+        let (docs, _) = crate::parse::yaml::parse(text);
+        let entries: Vec<(&str, &crate::parse::Node, &crate::parse::Node)> = docs[0]
+            .root
+            .entries()
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str()?, k, v)))
+            .collect();
+        let effective: Vec<&(&str, &crate::parse::Node, &crate::parse::Node)> =
+            entries.iter().collect();
+        let elsewhere: Vec<String> = elsewhere.iter().map(|s| s.to_string()).collect();
+        let mut facts = FileFacts::default();
+        super::rancher(rke2, &effective, &elsewhere, &mut facts);
+        facts
+            .installer
+            .pod_networks
+            .into_iter()
+            .map(|n| (n.key, n.value.value, n.enforces))
+            .collect()
+    }
+
+    #[test]
+    fn rke2_primary_plugin() {
+        let flannel = vec![("cni".to_string(), "flannel".to_string(), Some(false))];
+        assert_eq!(rancher(true, "cni: flannel\n", &[]), flannel);
+        assert_eq!(rancher(true, "cni: multus,flannel\n", &[]), flannel);
+        assert_eq!(rancher(true, "cni: [multus, flannel]\n", &[]), flannel);
+        assert_eq!(rancher(true, "cni: canal\n", &[])[0].2, Some(true));
+        assert_eq!(rancher(true, "cni: none\n", &[])[0].2, None);
+        // Two primary plugins are refused by RKE2; a template is unknown.
+        assert!(rancher(true, "cni: [flannel, canal]\n", &[]).is_empty());
+        assert!(rancher(true, "cni: \"{{ cni }}\"\n", &[]).is_empty());
+        // RKE2 drops `disable-network-policy`.
+        assert!(rancher(true, "disable-network-policy: true\n", &[]).is_empty());
+    }
+
+    #[test]
+    fn k3s_flannel_without_policy_controller() {
+        let off = "disable-network-policy: true\n";
+        assert_eq!(rancher(false, off, &[])[0].2, Some(false));
+        assert_eq!(
+            rancher(
+                false,
+                "disable-network-policy: true\nflannel-backend: host-gw\n",
+                &[]
+            )[0]
+            .2,
+            Some(false)
+        );
+        assert!(rancher(
+            false,
+            "disable-network-policy: true\nflannel-backend: none\n",
+            &[]
+        )
+        .is_empty());
+        assert!(rancher(false, off, &["flannel-backend"]).is_empty());
+        assert!(rancher(
+            false,
+            "disable-network-policy: true\nno-flannel: true\n",
+            &[]
+        )
+        .is_empty());
+        assert!(rancher(false, "disable-network-policy: false\n", &[]).is_empty());
+        assert!(rancher(false, "flannel-backend: vxlan\n", &[]).is_empty());
     }
 }
