@@ -2,6 +2,7 @@
 //! install-configs) that no shared fact family covers. Their component flags, firewall rules
 //! and versions are lowered into the shared facts; only what is specific to them lives here.
 
+use super::{Located, Place};
 use crate::source::Span;
 
 /// A credential or private key written in clear in a config (not SOPS-encrypted, not a
@@ -65,6 +66,44 @@ pub struct KopsCluster {
     pub api_access: Vec<super::Peer>,
 }
 
+/// The pod network a distribution or installer config chooses (CIS Kubernetes 5.3.1), at the
+/// setting that decides whether NetworkPolicy objects are enforced: k3s'
+/// `disable-network-policy`, RKE2's `cni`, kubespray's `kube_network_plugin`, the kOps
+/// `spec.networking` provider key.
+#[derive(Clone, Debug)]
+pub struct PodNetwork {
+    /// Who chooses, for messages: `k3s`, `RKE2`, `kubespray`, `kOps Cluster <name>`.
+    pub distro: String,
+    /// The user's own key (`disable-network-policy`, `kube_network_plugin`,
+    /// `spec.networking.kubenet`).
+    pub key: String,
+    /// The value as written (for kOps the provider's name); its span is the setting's.
+    pub value: Located<String>,
+    /// Whether NetworkPolicy is enforced; `None` when the config leaves it to something not in
+    /// view (a CNI the user brings, a templated value).
+    pub enforces: Option<bool>,
+    /// Why, for messages ("flannel has no network policy controller").
+    pub why: String,
+    /// Other settings of the file that take part (k3s `flannel-backend`), with what they say.
+    pub related: Vec<Place>,
+}
+
+impl PodNetwork {
+    /// The setting as the user wrote it: `key: value`, or the key alone when it names the
+    /// value (`spec.networking.kubenet`).
+    pub fn shown(&self) -> String {
+        if self
+            .key
+            .rsplit_once('.')
+            .is_some_and(|(_, last)| last == self.value.value)
+        {
+            self.key.clone()
+        } else {
+            format!("{}: {}", self.key, self.value.value)
+        }
+    }
+}
+
 /// Everything distribution and installer configs say beyond the shared facts.
 #[derive(Clone, Debug, Default)]
 pub struct InstallerFacts {
@@ -73,6 +112,7 @@ pub struct InstallerFacts {
     pub talos_default_actions: Vec<TalosDefaultAction>,
     pub install_configs: Vec<InstallConfig>,
     pub kops_clusters: Vec<KopsCluster>,
+    pub pod_networks: Vec<PodNetwork>,
 }
 
 impl InstallerFacts {
@@ -83,11 +123,13 @@ impl InstallerFacts {
             talos_default_actions,
             install_configs,
             kops_clusters,
+            pod_networks,
         } = other;
         self.secrets.extend(secrets);
         self.talos.extend(talos);
         self.talos_default_actions.extend(talos_default_actions);
         self.install_configs.extend(install_configs);
         self.kops_clusters.extend(kops_clusters);
+        self.pod_networks.extend(pod_networks);
     }
 }

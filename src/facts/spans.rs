@@ -197,8 +197,10 @@ spans! {
     TalosDefaultAction { span } without { ingress }
     InstallConfig { anchor, publish, credentials_mode } without { name, platform }
     KopsCluster { api_access } without { name, field }
-    InstallerFacts { secrets, talos, talos_default_actions, install_configs, kops_clusters }
-        without {}
+    PodNetwork { value, related } without { distro, key, enforces, why }
+    InstallerFacts {
+        secrets, talos, talos_default_actions, install_configs, kops_clusters, pod_networks
+    } without {}
     DistroConfig { anchor, fields, replaces } without { distro, main, server, sops, elsewhere }
 }
 

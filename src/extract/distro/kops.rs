@@ -145,6 +145,9 @@ fn cluster(root: &Node, spec: &Node, name: &str, facts: &mut FileFacts) {
             });
         }
     }
+    if let Some(networking) = spec.get("networking") {
+        super::podnet::kops(name, networking, facts);
+    }
     if let Some(v) = spec.get("kubernetesVersion") {
         if let Some(text) = v.as_str() {
             facts.kubernetes_versions.push(KubernetesVersion {

@@ -404,6 +404,8 @@ pub fn extract(at: &At, root: &Node, facts: &mut FileFacts) -> bool {
             }
         }
     }
+    let elsewhere = |var: &str| anywhere.iter().any(|a| a == var) || at.inline.contains(var);
+    super::podnet::kubespray(&entries, &live, &elsewhere, facts);
     // The inventory's first `k8s_cluster` file carries kubespray's own insecure defaults for
     // what no file of the inventory sets.
     let cluster_files: Vec<&PathBuf> = at

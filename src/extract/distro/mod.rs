@@ -18,6 +18,7 @@ pub mod kops;
 pub mod kubespray;
 pub mod microk8s;
 pub mod openshift;
+pub mod podnet;
 pub mod rancher;
 pub mod talos;
 

@@ -271,6 +271,7 @@ pub fn extract(at: &At, root: &Node, text: &str, facts: &mut FileFacts) -> bool 
         });
     }
 
+    super::podnet::rancher(at.distro == Distro::Rke2, &effective, &elsewhere, facts);
     let replaces = effective
         .iter()
         .filter(|(k, _, _)| !k.ends_with('+'))
