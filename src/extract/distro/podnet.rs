@@ -21,6 +21,11 @@
 //!   kopeio are kubenet-based; `docs/networking/aws-vpc.md` and the amazon-vpc add-on template,
 //!   `--enable-network-policy=false`; the kindnet template passes `--network-policy` only when
 //!   set, and kindnetd defaults it to true).
+//! - Talos (docs.siderolabs.com, Kubernetes guides, "Flannel CNI"; machine config reference
+//!   `cluster.network.cni`): flannel is the default CNI; from Talos 1.13 it enforces policies
+//!   only with `cni.flannel.kubeNetworkPoliciesEnabled: true` (in 1.14 also a
+//!   `KubeFlannelCNIConfig` document, which this lowering leaves undecided); `custom` and
+//!   `none` bring the user's own CNI.
 
 use super::common::templated;
 use crate::facts::{FileFacts, Located, Place, PodNetwork};
@@ -280,6 +285,60 @@ pub fn kops(cluster: &str, networking: &Node, facts: &mut FileFacts) {
             why,
         );
     }
+}
+
+/// Talos: a control-plane machine config deploys the CNI. `cluster.network.cni.name` absent or
+/// `flannel` without `flannel.kubeNetworkPoliciesEnabled: true` enforces nothing. A worker's
+/// copy of the setting is not the one applied, and a `KubeFlannelCNIConfig` document of the same
+/// file ([`talos_flannel_document`]) leaves the answer open.
+pub fn talos(cluster_key: &Node, cluster: &Node, facts: &mut FileFacts) {
+    let network = cluster.get_entry("network");
+    let cni = network.and_then(|(_, n)| n.get_entry("cni"));
+    let name = cni.and_then(|(_, c)| c.get_entry("name"));
+    let value = match name {
+        Some((k, v)) => match located(k, v) {
+            Some(l) if l.value == "flannel" => l,
+            _ => return,
+        },
+        // Absent: Talos' default flannel, reported at the nearest key written
+        // (`cluster.network.cni`, `cluster.network` or `cluster`).
+        None => {
+            let at = cni.or(network).map_or(cluster_key.span, |(k, _)| k.span);
+            Located::written("flannel (the default)".to_string(), at, at)
+        }
+    };
+    let policies = cni
+        .and_then(|(_, c)| c.path(&["flannel", "kubeNetworkPoliciesEnabled"]))
+        .and_then(Node::as_str);
+    let enforces = match policies.map(crate::parse::yaml11_bool) {
+        None => Some(false),
+        Some(Some(on)) => Some(on),
+        Some(None) => None,
+    };
+    push(
+        facts,
+        "Talos",
+        "cluster.network.cni.name",
+        value,
+        enforces,
+        "Talos' flannel enforces policies only with cluster.network.cni.flannel.kubeNetworkPoliciesEnabled: true (Talos 1.13+)",
+    );
+}
+
+/// A `KubeFlannelCNIConfig` document (Talos 1.14+) configures flannel's policy support apart
+/// from the machine config: the pod network of the file is then not decided here.
+pub fn talos_flannel_document(root: &Node, facts: &mut FileFacts) {
+    let at = root
+        .get_entry("kind")
+        .map_or(root.span, |(k, v)| k.span.cover(v.span));
+    push(
+        facts,
+        "Talos",
+        "KubeFlannelCNIConfig",
+        Located::written("KubeFlannelCNIConfig".to_string(), at, at),
+        None,
+        "",
+    );
 }
 
 #[cfg(test)]

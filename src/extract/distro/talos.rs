@@ -88,6 +88,9 @@ pub fn machine_config(root: &Node, facts: &mut FileFacts) {
     }
     let anchor = root.get_entry("version").map_or(root.span, |(k, _)| k.span);
     let cluster_key = root.get_entry("cluster").map_or(anchor, |(k, _)| k.span);
+    if let (true, Some((key, cluster))) = (control_plane, root.get_entry("cluster")) {
+        super::podnet::talos(key, cluster, facts);
+    }
     if let Some(cluster) = cluster {
         for (key, component) in [
             ("apiServer", Component::ApiServer),
@@ -349,6 +352,7 @@ pub fn extra_document(root: &Node, kind: &str, facts: &mut FileFacts) {
             }
         }
         "NetworkRuleConfig" => network_rule(root, facts),
+        "KubeFlannelCNIConfig" => super::podnet::talos_flannel_document(root, facts),
         _ => {}
     }
 }

@@ -9,8 +9,17 @@ pub static RULE: CniWithoutNetworkPolicy = CniWithoutNetworkPolicy;
 
 impl Rule for CniWithoutNetworkPolicy {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
-        for n in &facts.installer.pod_networks {
+        let networks = &facts.installer.pod_networks;
+        for n in networks {
             if n.enforces != Some(false) {
+                continue;
+            }
+            // Another document of the same config deciding otherwise (a Talos
+            // KubeFlannelCNIConfig) leaves the answer open.
+            if networks
+                .iter()
+                .any(|o| o.distro == n.distro && o.key != n.key && o.enforces != Some(false))
+            {
                 continue;
             }
             let shown = n.shown();
@@ -23,7 +32,7 @@ impl Rule for CniWithoutNetworkPolicy {
             cx.report_related(
                 n.value.span,
                 format!(
-                    "{} sets `{shown}`: {}, so NetworkPolicy objects are accepted but not enforced",
+                    "{} runs with `{shown}`: {}, so NetworkPolicy objects are accepted but not enforced",
                     n.distro, n.why
                 ),
                 related,
