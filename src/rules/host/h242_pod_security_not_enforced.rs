@@ -12,6 +12,7 @@ use crate::facts::{Component, FileFacts, Origin};
 use crate::rules::netpol::system_namespace;
 use crate::rules::{Cx, Rule};
 use crate::rules::{FactFamily, Project, ProjectCx};
+use std::collections::{HashMap, HashSet};
 
 pub struct PodSecurityNotEnforced;
 pub static RULE: PodSecurityNotEnforced = PodSecurityNotEnforced;
@@ -69,11 +70,23 @@ impl Rule for PodSecurityNotEnforced {
         };
         // Namespaces that another Namespace object of the scan labels (a kustomize patch, an
         // overlay): the label there decides, and a missing label here is not the whole story.
-        let labelled_elsewhere = |name: &str| {
-            project.each(|k| &k.objects).any(|(_, o)| {
-                o.kind == "Namespace" && o.name == name && o.labels.iter().any(|(k, _)| k == LABEL)
-            })
-        };
+        let labelled: HashSet<&str> = project
+            .each(|k| &k.objects)
+            .filter(|(_, o)| o.kind == "Namespace" && o.labels.iter().any(|(k, _)| k == LABEL))
+            .map(|(_, o)| o.name.as_str())
+            .collect();
+        // Workloads by namespace, once (in scan order, each named once): asking every
+        // namespace about every workload was quadratic on large trees.
+        let mut by_namespace: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut seen: HashSet<(&str, String)> = HashSet::new();
+        for (_, w) in project.each(|k| &k.workloads) {
+            if let (false, Some(ns)) = (w.control_plane, w.meta.namespace.as_deref()) {
+                let named = format!("{} {}", w.meta.kind, w.meta.name);
+                if seen.insert((ns, named.clone())) {
+                    by_namespace.entry(ns).or_default().push(named);
+                }
+            }
+        }
         for (file, m) in project.each(|k| &k.objects) {
             if m.kind != "Namespace" || m.api_version != "v1" || m.name.is_empty() {
                 continue;
@@ -82,18 +95,11 @@ impl Rule for PodSecurityNotEnforced {
             if system_namespace(name) || exempt(name) || !project.complete(file) {
                 continue;
             }
-            let mut workloads: Vec<String> = project
-                .each(|k| &k.workloads)
-                .filter(|(_, w)| !w.control_plane && w.meta.namespace.as_deref() == Some(name))
-                .map(|(_, w)| format!("{} {}", w.meta.kind, w.meta.name))
-                .collect();
-            let mut seen = std::collections::HashSet::new();
-            workloads.retain(|w| seen.insert(w.clone()));
-            if workloads.is_empty() {
+            let Some(all) = by_namespace.get(name) else {
                 continue;
-            }
-            let more = workloads.len() > 3;
-            workloads.truncate(3);
+            };
+            let mut workloads: Vec<String> = all.iter().take(3).cloned().collect();
+            let more = all.len() > 3;
             if more {
                 workloads.push("…".to_string());
             }
@@ -112,7 +118,7 @@ impl Rule for PodSecurityNotEnforced {
                 Some(_) => continue,
                 None if default_unknown
                     || default_enforced.is_some()
-                    || labelled_elsewhere(name) =>
+                    || labelled.contains(name) =>
                 {
                     continue
                 }
