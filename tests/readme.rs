@@ -56,3 +56,34 @@ fn config_example_is_a_valid_config() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The Rules table's counts per practice and the total are the registry's.
+#[test]
+fn rule_counts_are_the_registry_s() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let rules = kube_harden::rules::REGISTRY;
+    assert!(
+        readme.contains(&format!("\n{} rules;", rules.len())),
+        "README does not say `{} rules;`",
+        rules.len()
+    );
+    let mut rows = 0;
+    for line in readme.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        // `| C2 least privilege, … | 46 | reads |`
+        let (Some(title), Some(count)) = (cells.get(1), cells.get(2)) else {
+            continue;
+        };
+        let practice = title.split(' ').next().unwrap_or("");
+        let Ok(count) = count.parse::<usize>() else {
+            continue;
+        };
+        if practice.len() != 2 {
+            continue;
+        }
+        let actual = rules.iter().filter(|r| r.doc.practice == practice).count();
+        assert_eq!(count, actual, "README says {count} rules for {practice}");
+        rows += 1;
+    }
+    assert_eq!(rows, 12, "one row per practice");
+}
