@@ -37,15 +37,17 @@ fn located(key: &Node, value: &Node) -> Option<Located<String>> {
         .then(|| Located::written(text.to_string(), key.span.cover(value.span), value.span))
 }
 
-fn push(
-    facts: &mut FileFacts,
+/// Records a choice; callers with settings that take part add them to the returned `related`.
+fn push<'f>(
+    facts: &'f mut FileFacts,
     distro: &str,
     key: &str,
     value: Located<String>,
     enforces: Option<bool>,
     why: &str,
-) {
-    facts.installer.pod_networks.push(PodNetwork {
+) -> &'f mut Vec<Place> {
+    let networks = &mut facts.installer.pod_networks;
+    networks.push(PodNetwork {
         distro: distro.to_string(),
         key: key.to_string(),
         value,
@@ -53,6 +55,7 @@ fn push(
         why: why.to_string(),
         related: Vec::new(),
     });
+    &mut networks.last_mut().expect("just pushed").related
 }
 
 /// k3s: `disable-network-policy: true` while flannel stays the pod network. RKE2: `cni` whose
@@ -110,16 +113,17 @@ pub fn rancher(
             Vec::new(),
         ),
     };
-    facts.installer.pod_networks.push(PodNetwork {
-        distro: "k3s".into(),
-        key: "disable-network-policy".into(),
-        value: off,
-        enforces: Some(false),
-        why: format!(
-            "k3s' embedded network policy controller is off and flannel ({backend}) enforces no policies"
-        ),
-        related,
-    });
+    let why = format!(
+        "k3s' embedded network policy controller is off and flannel ({backend}) enforces no policies"
+    );
+    *push(
+        facts,
+        "k3s",
+        "disable-network-policy",
+        off,
+        Some(false),
+        &why,
+    ) = related;
 }
 
 /// RKE2 `cni`: a string, a comma list or a list; `multus` may come first.
@@ -203,20 +207,19 @@ pub fn kubespray(
         "kube-router" => {
             if let Some(fw) = here("kube_router_run_firewall").and_then(|(k, v)| located(k, v)) {
                 if crate::parse::yaml11_bool(&fw.value) == Some(false) {
-                    let mut n = PodNetwork {
-                        distro: "kubespray".into(),
-                        key: "kube_router_run_firewall".into(),
-                        value: fw,
-                        enforces: Some(false),
-                        why: "kube-router (`kube_network_plugin: kube-router`) runs without its network policy controller".into(),
-                        related: Vec::new(),
-                    };
-                    n.related.push(Place::new(
+                    push(
+                        facts,
+                        "kubespray",
+                        "kube_router_run_firewall",
+                        fw,
+                        Some(false),
+                        "kube-router (`kube_network_plugin: kube-router`) runs without its network policy controller",
+                    )
+                    .push(Place::new(
                         None,
                         plugin.span,
                         "`kube_network_plugin: kube-router` makes kube-router the pod network, whose policy controller `{value}` turns off",
                     ));
-                    facts.installer.pod_networks.push(n);
                     return;
                 }
             }
