@@ -72,7 +72,7 @@ impl ProjectFile {
         }
         let has = |f: FactFamily| wanted.contains(&f);
         let mut facts = facts;
-        shrink(&mut facts.kube);
+        facts.kube.shrink_to_fit();
         facts.components.shrink_to_fit();
         facts.objects.shrink_to_fit();
         Some(ProjectFile {
@@ -97,48 +97,6 @@ impl ProjectFile {
             objects: facts.objects,
         })
     }
-}
-
-/// Frees the spare capacity of every list of `k`: facts kept for the whole scan would
-/// otherwise hold each list's growth slack (a file's one workload in room for four). The
-/// destructuring lists every field, so a new one does not compile until it is named here.
-fn shrink(k: &mut KubeFacts) {
-    let KubeFacts {
-        objects,
-        roles,
-        bindings,
-        services,
-        ingresses,
-        workloads,
-        net_policies,
-        calico_policies,
-        cilium_policies,
-        host_endpoints,
-        felix_configs,
-        kube_controllers,
-        cilium_configs,
-        kube_proxy,
-        pod_security,
-        service_accounts,
-        gateways,
-    } = k;
-    objects.shrink_to_fit();
-    roles.shrink_to_fit();
-    bindings.shrink_to_fit();
-    services.shrink_to_fit();
-    ingresses.shrink_to_fit();
-    workloads.shrink_to_fit();
-    net_policies.shrink_to_fit();
-    calico_policies.shrink_to_fit();
-    cilium_policies.shrink_to_fit();
-    host_endpoints.shrink_to_fit();
-    felix_configs.shrink_to_fit();
-    kube_controllers.shrink_to_fit();
-    cilium_configs.shrink_to_fit();
-    kube_proxy.shrink_to_fit();
-    pod_security.shrink_to_fit();
-    service_accounts.shrink_to_fit();
-    gateways.shrink_to_fit();
 }
 
 /// Every file of the scan with Kubernetes facts, sorted by path.
