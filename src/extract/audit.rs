@@ -3,6 +3,7 @@
 //! restrictions. A restriction that is not a list of plain strings (a template, a map) makes the
 //! rule's reach unknown rather than unrestricted.
 
+use crate::extract::distro::templated;
 use crate::facts::audit::{AuditPolicy, AuditResources, AuditRule};
 use crate::facts::{FileFacts, Located};
 use crate::parse::Node;
@@ -32,11 +33,6 @@ pub fn policy(root: &Node, anchor: Span, what: &str, facts: &mut FileFacts) {
         rules,
         opaque,
     });
-}
-
-/// Whether a value is a template expression rather than a literal.
-fn templated(s: &str) -> bool {
-    s.contains("{{") || s.contains("${")
 }
 
 /// A list of plain strings; `None` (unknown) when the node is something else.

@@ -5,6 +5,7 @@
 //! `append-admission-plugins`: kOps replaces `enableAdmissionPlugins` with its own list plus
 //! this one, kubernetes/kops pkg/model/components/apiserver.go) count too.
 
+use crate::extract::distro::templated;
 use crate::facts::{ComponentConfig, EffectiveList, ListItem, Origin, Setting};
 use crate::rules::report::Cx;
 
@@ -19,11 +20,6 @@ pub enum Plugin<'a> {
     NotListed(&'a Setting),
     /// No list written; the source's default list lacks it.
     Absent,
-}
-
-/// Templated values (`{{ … }}`, `${…}`) are unknown.
-fn templated(s: &str) -> bool {
-    s.contains("{{") || s.contains("${")
 }
 
 pub fn state<'a>(c: &'a ComponentConfig, plugin: &str) -> Plugin<'a> {
