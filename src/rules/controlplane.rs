@@ -46,6 +46,15 @@ pub fn may_be_kubelet_drop_in(facts: &FileFacts, c: &ComponentConfig) -> bool {
         && !kubeadm_managed_kubelet(facts, c)
 }
 
+/// Whether the file pins a Kubernetes version (kubeadm `kubernetesVersion`, component image
+/// tags) older than 1.`minor`: a setting that version does not know is not reported there.
+pub fn pins_version_before(facts: &FileFacts, minor: u32) -> bool {
+    facts
+        .kubernetes_versions
+        .iter()
+        .any(|v| crate::k8s::minor_of(&v.version).is_some_and(|m| m < minor))
+}
+
 /// Whether a flag is effectively unset (absent with an empty default, or set to "").
 /// `None` when the value is decided somewhere not in view.
 pub fn unset(c: &ComponentConfig, name: &str) -> Option<bool> {

@@ -2,7 +2,6 @@
 //! name none (`seccompDefault` / `--seccomp-default`, default false in both forms).
 
 use crate::facts::{Component, Effective, FileFacts};
-use crate::k8s::minor_of;
 use crate::rules::controlplane as cp;
 use crate::rules::{Cx, Rule};
 
@@ -10,15 +9,6 @@ pub struct KubeletSeccompDefaultOff;
 pub static RULE: KubeletSeccompDefaultOff = KubeletSeccompDefaultOff;
 
 const WHY: &str = "containers without a seccomp profile run Unconfined, with every system call open to a kernel exploit";
-
-/// Whether the file pins a Kubernetes version older than 1.25 (kubeadm kubernetesVersion,
-/// component image tags).
-fn before_1_25(facts: &FileFacts) -> bool {
-    facts
-        .kubernetes_versions
-        .iter()
-        .any(|v| minor_of(&v.version).is_some_and(|m| m < 25))
-}
 
 impl Rule for KubeletSeccompDefaultOff {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
@@ -36,7 +26,7 @@ impl Rule for KubeletSeccompDefaultOff {
                 // 1.25 the setting needed the SeccompDefault feature gate (alpha in 1.22, beta
                 // and on by default in 1.25): absences in files pinning an older version are
                 // not reported.
-                Effective::Default("false") if !cp::reads_config_file(c) && !cp::may_be_kubelet_drop_in(facts, c) && !before_1_25(facts) => cx.report(
+                Effective::Default("false") if !cp::reads_config_file(c) && !cp::may_be_kubelet_drop_in(facts, c) && !cp::pins_version_before(facts, 25) => cx.report(
                     c.anchor,
                     format!(
                         "the kubelet does not set seccompDefault / --seccomp-default ({}); it defaults to false: {WHY}",

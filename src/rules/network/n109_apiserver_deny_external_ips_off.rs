@@ -8,7 +8,6 @@
 //! since Kubernetes 1.21.
 
 use crate::facts::{Component, FileFacts};
-use crate::k8s::minor_of;
 use crate::rules::admission;
 use crate::rules::controlplane as cp;
 use crate::rules::{Cx, Rule};
@@ -19,18 +18,10 @@ pub static RULE: ApiserverDenyExternalIps = ApiserverDenyExternalIps;
 const PLUGIN: &str = "DenyServiceExternalIPs";
 const WHY: &str = "anyone allowed to create or update a Service can set spec.externalIPs to another address and intercept its traffic on every node (CVE-2020-8554)";
 
-/// Whether the file pins a Kubernetes version older than 1.21, which has no such plugin.
-fn before_1_21(facts: &FileFacts) -> bool {
-    facts
-        .kubernetes_versions
-        .iter()
-        .any(|v| minor_of(&v.version).is_some_and(|m| m < 21))
-}
-
 impl Rule for ApiserverDenyExternalIps {
     fn check(&self, facts: &FileFacts, cx: &mut Cx) {
         for c in cp::of(facts, Component::ApiServer) {
-            admission::report(c, PLUGIN, WHY, !before_1_21(facts), cx);
+            admission::report(c, PLUGIN, WHY, !cp::pins_version_before(facts, 21), cx);
         }
     }
 }
