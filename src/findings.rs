@@ -151,7 +151,7 @@ impl Finding {
 /// Sorts findings by path, start, rule, end and message, as reports show them. Positions grow
 /// with offsets, so they are compared as computed by the workers; paths are ranked once, so
 /// the sort compares integers and touches strings only on ties.
-pub(crate) fn sort(findings: &mut Vec<Finding>) {
+pub(crate) fn sort(findings: &mut [Finding]) {
     let mut paths: Vec<&str> = findings.iter().map(|f| f.file.path.as_str()).collect();
     paths.sort_unstable();
     paths.dedup();
@@ -169,9 +169,27 @@ pub(crate) fn sort(findings: &mut Vec<Finding>) {
             .then_with(|| findings[a.4].message.cmp(&findings[b.4].message))
             .then(a.4.cmp(&b.4))
     });
+    let mut from: Vec<usize> = keys.into_iter().map(|k| k.4).collect();
     drop(paths);
-    let mut slots: Vec<Option<Finding>> = std::mem::take(findings).into_iter().map(Some).collect();
-    findings.extend(keys.iter().filter_map(|k| slots[k.4].take()));
+    permute(findings, &mut from);
+}
+
+/// Puts `items[from[i]]` at `i` for every `i`, in place (one swap per move, following each
+/// cycle of the permutation), so sorting never holds a second copy of the findings.
+fn permute<T>(items: &mut [T], from: &mut [usize]) {
+    for start in 0..items.len() {
+        let mut at = start;
+        while from[at] != at {
+            let next = from[at];
+            // `at` is done; the item for the start of the cycle travels on to `next`.
+            from[at] = at;
+            if next == start {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -263,20 +281,36 @@ fn snippet(f: &Finding) -> String {
 /// distinct for repeated identical findings. `rel` maps a finding's shown path to the path
 /// relative to the config root.
 pub fn assign_fingerprints(findings: &mut [Finding], rel: impl Fn(&str) -> String) {
-    let mut seen: HashMap<(String, &'static str, String, String), usize> = HashMap::new();
     let mut rels: HashMap<String, String> = HashMap::new();
-    for f in findings.iter_mut() {
-        let snippet = snippet(f);
-        let path = rels
-            .entry(f.file.path.clone())
-            .or_insert_with(|| rel(&f.file.path))
-            .clone();
-        let n = seen
-            .entry((path.clone(), f.rule_id, snippet.clone(), f.message.clone()))
-            .or_insert(0);
-        *n += 1;
-        f.fingerprint =
-            stable_hash(&["v2", f.rule_id, &path, &snippet, &f.message, &n.to_string()]);
+    for f in findings.iter() {
+        if !rels.contains_key(&f.file.path) {
+            rels.insert(f.file.path.clone(), rel(&f.file.path));
+        }
+    }
+    // Occurrence numbers first, keyed by borrowed strings: no copy per finding.
+    let mut seen: HashMap<(&str, &str, &str, &str), usize> = HashMap::new();
+    let nth: Vec<usize> = findings
+        .iter()
+        .map(|f| {
+            let path = rels.get(&f.file.path).map_or("", String::as_str);
+            let n = seen
+                .entry((path, f.rule_id, &f.snippet, &f.message))
+                .or_insert(0);
+            *n += 1;
+            *n
+        })
+        .collect();
+    drop(seen);
+    for (f, n) in findings.iter_mut().zip(nth) {
+        let path = rels.get(&f.file.path).map_or("", String::as_str);
+        f.fingerprint = stable_hash(&[
+            "v2",
+            f.rule_id,
+            path,
+            &f.snippet,
+            &f.message,
+            &n.to_string(),
+        ]);
     }
 }
 
@@ -295,4 +329,35 @@ pub fn legacy_fingerprints(findings: &[Finding]) -> Vec<String> {
             stable_hash(&[f.rule_id, &f.file.path, &snippet, &n.to_string()])
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_moves_every_item_to_its_place() {
+        // Every permutation of five items: cycles of every length, fixed points.
+        let mut all = vec![vec![]];
+        for _ in 0..5 {
+            all = all
+                .into_iter()
+                .flat_map(|p: Vec<usize>| {
+                    let free: Vec<usize> = (0..5).filter(|i| !p.contains(i)).collect();
+                    free.into_iter().map(move |i| {
+                        let mut q = p.clone();
+                        q.push(i);
+                        q
+                    })
+                })
+                .collect();
+        }
+        assert_eq!(all.len(), 120);
+        for from in all {
+            let mut items: Vec<char> = "abcde".chars().collect();
+            let want: Vec<char> = from.iter().map(|&i| items[i]).collect();
+            permute(&mut items, &mut from.clone());
+            assert_eq!(items, want, "from {from:?}");
+        }
+    }
 }

@@ -134,6 +134,10 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
         ..Outcome::default()
     };
     let mut project = rules::project::Project::default();
+    // Sized once: growing by doubling would hold up to twice the findings at the peak.
+    outcome
+        .findings
+        .reserve_exact(results.iter().map(|r| r.0.len()).sum());
     for (f, d, p) in results {
         outcome.findings.extend(f);
         diagnostics.extend(d);
@@ -143,7 +147,9 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
         .files
         .sort_by(|a, b| a.source.path.cmp(&b.source.path));
     // Per-file findings were filtered by their own config's threshold.
-    let mut project_findings = run_project_rules(&project, config, &mut diagnostics);
+    let mut project_findings = run_project_rules(&project, config, cx.drop_texts, &mut diagnostics);
+    // The project facts and the texts they kept are not needed past this point.
+    drop(project);
     project_findings.retain(|f| f.severity >= config.min_severity);
     outcome.findings.extend(project_findings);
     findings::sort(&mut outcome.findings);
@@ -432,6 +438,7 @@ fn to_finding(
 fn run_project_rules(
     project: &rules::project::Project,
     config: &Config,
+    drop_texts: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Finding> {
     if project.files.is_empty() {
@@ -463,6 +470,9 @@ fn run_project_rules(
             diags,
             suppress::Stage::Project,
         );
+        if drop_texts {
+            findings::drop_texts(&mut findings, &pf.source);
+        }
         all.extend(findings);
     }
     all
