@@ -80,25 +80,31 @@ pub fn calico_broad_selector(sel: Option<&str>) -> Option<Vec<String>> {
 /// A Calico policy denies `dir` by default for namespace `ns`: it selects every endpoint there
 /// and has no unconditional Allow for that direction.
 pub fn calico_default_deny(p: &CalicoPolicy, dir: Dir, ns: &str) -> bool {
+    (p.global || p.meta.namespace.as_deref() == Some(ns))
+        && calico_deny_exclusions(p, dir).is_some_and(|excluded| !excluded.iter().any(|e| e == ns))
+}
+
+/// When a Calico policy denies `dir` by default wherever it applies (every namespace for a
+/// global one, its own otherwise): the namespaces its selector leaves out. `None` when it
+/// denies nothing by default.
+fn calico_deny_exclusions(p: &CalicoPolicy, dir: Dir) -> Option<Vec<String>> {
     let (typed, rules) = match dir {
         Dir::Ingress => (p.ingress_type, &p.ingress),
         Dir::Egress => (p.egress_type, &p.egress),
     };
     if !typed || p.host_only {
-        return false;
+        return None;
     }
-    if p.global {
-        if !calico_broad_selector(p.namespace_selector.as_deref()).is_some_and(|ex| ex.is_empty()) {
-            return false;
-        }
-    } else if p.meta.namespace.as_deref() != Some(ns) {
-        return false;
+    if p.global
+        && !calico_broad_selector(p.namespace_selector.as_deref()).is_some_and(|ex| ex.is_empty())
+    {
+        return None;
     }
-    let Some(excluded) = calico_broad_selector(p.selector.as_ref().map(|s| s.value.as_str()))
-    else {
-        return false;
-    };
-    !excluded.iter().any(|e| e == ns) && !rules.iter().any(|r| calico_rule_allow_all(r).is_some())
+    let excluded = calico_broad_selector(p.selector.as_ref().map(|s| s.value.as_str()))?;
+    if rules.iter().any(|r| calico_rule_allow_all(r).is_some()) {
+        return None;
+    }
+    Some(excluded)
 }
 
 /// An Allow rule without any constraint on the peer: everything is allowed.
@@ -207,7 +213,10 @@ pub fn namespace_denied<'a>(
 pub struct DenyIndex<'a> {
     net: HashMap<&'a str, Vec<&'a NetPolicy>>,
     calico: HashMap<&'a str, Vec<&'a CalicoPolicy>>,
-    calico_global: Vec<&'a CalicoPolicy>,
+    /// Each global Calico policy judged once: per direction, the namespaces left out by each
+    /// one that denies by default.
+    calico_global_ingress: Vec<Vec<String>>,
+    calico_global_egress: Vec<Vec<String>>,
     cilium: HashMap<&'a str, Vec<&'a CiliumPolicy>>,
     cilium_clusterwide: Vec<&'a CiliumPolicy>,
 }
@@ -223,7 +232,10 @@ impl<'a> DenyIndex<'a> {
             }
             for p in &k.calico_policies {
                 if p.global {
-                    ix.calico_global.push(p);
+                    ix.calico_global_ingress
+                        .extend(calico_deny_exclusions(p, Dir::Ingress));
+                    ix.calico_global_egress
+                        .extend(calico_deny_exclusions(p, Dir::Egress));
                 } else if let Some(ns) = p.meta.namespace.as_deref() {
                     ix.calico.entry(ns).or_default().push(p);
                 }
@@ -251,8 +263,13 @@ impl<'a> DenyIndex<'a> {
                 .get(ns)
                 .into_iter()
                 .flatten()
-                .chain(&self.calico_global)
                 .any(|p| calico_default_deny(p, dir, ns))
+            || match dir {
+                Dir::Ingress => &self.calico_global_ingress,
+                Dir::Egress => &self.calico_global_egress,
+            }
+            .iter()
+            .any(|excluded| !excluded.iter().any(|e| e == ns))
             || self
                 .cilium
                 .get(ns)
