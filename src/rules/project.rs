@@ -10,6 +10,7 @@
 use crate::facts::kube::KubeFacts;
 use crate::facts::{ComponentConfig, FileFacts, HostFacts, ObjectScope};
 use crate::source::Source;
+use std::path::Path;
 
 /// One scanned file's project-relevant facts.
 #[derive(Debug)]
@@ -119,5 +120,13 @@ impl Project {
 
     pub fn complete(&self, file: usize) -> bool {
         self.files.get(file).is_some_and(|f| f.complete)
+    }
+
+    /// The directory of a file's shown path: rules that judge files side by side (an app's
+    /// manifests, one node's static pods) group by it.
+    pub fn dir(&self, file: usize) -> Option<&Path> {
+        self.files
+            .get(file)
+            .and_then(|f| Path::new(&f.source.path).parent())
     }
 }

@@ -8,7 +8,7 @@
 
 use crate::facts::{Component, FileFacts, RelatedPlace, Setting};
 use crate::rules::{Cx, FactFamily, Project, ProjectCx, Report, Rule};
-use std::path::Path;
+use std::collections::HashMap;
 
 pub struct EtcdSharesApiserverClientCa;
 pub static RULE: EtcdSharesApiserverClientCa = EtcdSharesApiserverClientCa;
@@ -31,13 +31,8 @@ impl Rule for EtcdSharesApiserverClientCa {
     }
 
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
-        let dir = |i: usize| {
-            project
-                .files
-                .get(i)
-                .and_then(|f| Path::new(&f.source.path).parent().map(Path::to_path_buf))
-        };
-        let mut client_cas = Vec::new();
+        // The first API server of each (directory, client CA path).
+        let mut client_cas = HashMap::new();
         for (i, f) in project.files.iter().enumerate() {
             for c in f
                 .components
@@ -46,7 +41,7 @@ impl Rule for EtcdSharesApiserverClientCa {
             {
                 if let Some(s) = c.get("client-ca-file") {
                     if let Some(p) = path(s) {
-                        client_cas.push((i, p, s, c));
+                        client_cas.entry((project.dir(i), p)).or_insert((i, s, c));
                     }
                 }
             }
@@ -64,10 +59,7 @@ impl Rule for EtcdSharesApiserverClientCa {
                     continue;
                 };
                 let Some(p) = path(s) else { continue };
-                let Some((j, _, api, apic)) = client_cas
-                    .iter()
-                    .find(|(j, q, _, _)| *q == p && dir(*j) == dir(i))
-                else {
+                let Some((j, api, apic)) = client_cas.get(&(project.dir(i), p.clone())) else {
                     continue;
                 };
                 let related = RelatedPlace {

@@ -11,7 +11,7 @@ use crate::facts::FileFacts;
 use crate::rules::{Cx, Rule};
 use crate::rules::{FactFamily, Project, ProjectCx};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub struct NetpolSelectsNothing;
 pub static RULE: NetpolSelectsNothing = NetpolSelectsNothing;
@@ -47,18 +47,15 @@ impl Rule for NetpolSelectsNothing {
     }
 
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
-        let dir = |file: usize| {
-            project
-                .files
-                .get(file)
-                .and_then(|f| Path::new(&f.source.path).parent().map(Path::to_path_buf))
-        };
-        // Workloads grouped once by (directory, namespace): comparing every policy with every
-        // workload made large scans quadratic.
-        let mut groups: HashMap<(Option<PathBuf>, Option<&str>), Vec<&Workload>> = HashMap::new();
+        // Workloads grouped once by directory, then namespace: comparing every policy with
+        // every workload (or every group) made large scans quadratic.
+        type ByNamespace<'a> = HashMap<Option<&'a str>, Vec<&'a Workload>>;
+        let mut groups: HashMap<Option<&Path>, ByNamespace> = HashMap::new();
         for (f, w) in project.each(|k| &k.workloads) {
             groups
-                .entry((dir(f), w.meta.namespace.as_deref()))
+                .entry(project.dir(f))
+                .or_default()
+                .entry(w.meta.namespace.as_deref())
                 .or_default()
                 .push(w);
         }
@@ -68,18 +65,18 @@ impl Rule for NetpolSelectsNothing {
             }
             // Only workloads next to the policy (same directory: an app's manifests, a
             // kustomize base, a rendered chart) are known to be the ones it was written for.
-            let empty = Vec::new();
-            let group = groups.get(&(dir(file), ns)).unwrap_or(&empty);
-            if group.is_empty() {
+            let Some(here) = groups.get(&project.dir(file)) else {
                 return;
-            }
+            };
+            let Some(group) = here.get(&ns).filter(|g| !g.is_empty()) else {
+                return;
+            };
             // Candidates: an object without `metadata.namespace` lands in whatever namespace
             // it is applied to, so it may be what a policy of any namespace protects; a policy
             // without one may be applied next to workloads of any namespace.
-            let here = dir(file);
-            let mut candidates = groups
+            let mut candidates = here
                 .iter()
-                .filter(|((d, n), _)| *d == here && (ns.is_none() || n.is_none() || *n == ns))
+                .filter(|(n, _)| ns.is_none() || n.is_none() || **n == ns)
                 .flat_map(|(_, ws)| ws.iter());
             // Unknown operators count as a match: never report on what we cannot evaluate.
             if candidates.any(|w| sel.matches(&w.pod_labels) != Some(false)) {

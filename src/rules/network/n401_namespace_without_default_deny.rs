@@ -12,7 +12,7 @@ use crate::rules::{Cx, Rule};
 use crate::rules::{FactFamily, Project, ProjectCx};
 use crate::source::Span;
 use std::collections::{BTreeMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 pub struct NamespaceWithoutDefaultDeny;
 pub static RULE: NamespaceWithoutDefaultDeny = NamespaceWithoutDefaultDeny;
@@ -36,16 +36,10 @@ impl Rule for NamespaceWithoutDefaultDeny {
     }
 
     fn check_project(&self, project: &Project, cx: &mut ProjectCx) {
-        let dir = |file: usize| {
-            project
-                .files
-                .get(file)
-                .and_then(|f| Path::new(&f.source.path).parent().map(Path::to_path_buf))
-        };
         // One group per (directory, namespace): workloads of one namespace in unrelated
         // directories are separate applications, and a finding anchors next to them. Only a
         // Namespace object or a workload anchors (never a Service or a custom resource).
-        let mut spaces: BTreeMap<(&str, Option<PathBuf>), Ns> = BTreeMap::new();
+        let mut spaces: BTreeMap<(&str, Option<&Path>), Ns> = BTreeMap::new();
         for (i, w) in project.each(|k| &k.workloads) {
             let (Some(name), Some(span)) = (w.meta.namespace.as_deref(), w.meta.namespace_span)
             else {
@@ -54,14 +48,14 @@ impl Rule for NamespaceWithoutDefaultDeny {
             if w.control_plane {
                 continue;
             }
-            let ns = spaces.entry((name, dir(i))).or_default();
+            let ns = spaces.entry((name, project.dir(i))).or_default();
             ns.first_reference.get_or_insert((i, span));
             ns.workloads
                 .push((i, format!("{} {}", w.meta.kind, w.meta.name)));
         }
         for (i, m) in project.each(|k| &k.objects) {
             if m.kind == "Namespace" && m.api_version == "v1" && !m.name.is_empty() {
-                if let Some(ns) = spaces.get_mut(&(m.name.as_str(), dir(i))) {
+                if let Some(ns) = spaces.get_mut(&(m.name.as_str(), project.dir(i))) {
                     ns.namespace_object.get_or_insert((i, m.name_span));
                 }
             }
