@@ -224,7 +224,7 @@ fn lint_path(path: &Path, cx: &ScanCx, complete: bool) -> Linted {
 type Linted = (
     Vec<Finding>,
     Vec<Diagnostic>,
-    Option<rules::project::ProjectFile>,
+    Option<Box<rules::project::ProjectFile>>,
 );
 
 /// Lints text already in memory (a file or standard input).

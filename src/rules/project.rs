@@ -67,7 +67,7 @@ impl ProjectFile {
         complete: bool,
         facts: FileFacts,
         wanted: &[FactFamily],
-    ) -> Option<ProjectFile> {
+    ) -> Option<Box<ProjectFile>> {
         if !wanted.iter().any(|f| f.present(&facts)) {
             return None;
         }
@@ -76,7 +76,7 @@ impl ProjectFile {
         facts.kube.shrink_to_fit();
         facts.components.shrink_to_fit();
         facts.objects.shrink_to_fit();
-        Some(ProjectFile {
+        Some(Box::new(ProjectFile {
             source,
             rel,
             complete,
@@ -96,14 +96,16 @@ impl ProjectFile {
                 Vec::new()
             },
             objects: facts.objects,
-        })
+        }))
     }
 }
 
 /// Every file of the scan with Kubernetes facts, sorted by path.
 #[derive(Debug, Default)]
 pub struct Project {
-    pub files: Vec<ProjectFile>,
+    /// Boxed: every per-file result carries an `Option` of one (mostly `None`), and a
+    /// large struct inline would cost its full size per scanned file.
+    pub files: Vec<Box<ProjectFile>>,
 }
 
 impl Project {
