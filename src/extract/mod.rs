@@ -5,6 +5,7 @@ pub mod bottlerocket;
 pub mod capa;
 pub mod capi;
 pub mod cloudformation;
+pub mod cni;
 pub mod distro;
 pub mod embedded;
 pub mod encryption;
