@@ -1,11 +1,13 @@
 //! Pod networks and NetworkPolicy engines that are judged over the whole scan (CIS Kubernetes
-//! 5.3.1): a raw CNI manifest's pods ([`pods`]), and whatever installs a policy engine beside
-//! them (a calico-node or Cilium agent pod, a tigera-operator
+//! 5.3.1): a raw CNI manifest's pods ([`pods`]), the EKS VPC CNI add-on's `enableNetworkPolicy`
+//! ([`vpc`], read by the Terraform, eksctl and CloudFormation lowerings), and whatever installs
+//! a policy engine beside them (a calico-node or Cilium agent pod, a tigera-operator
 //! `Installation`, a Helm chart release). Distribution configs decide their own pod network in
 //! `distro/podnet.rs`; these networks enforce nothing themselves but are often completed by an
 //! engine installed elsewhere, so rule N404 reports them only when the scan holds no engine.
 
 pub mod pods;
+pub mod vpc;
 
 use crate::facts::{FileFacts, Located, PodNetwork, PolicyEngine};
 use crate::source::Span;
