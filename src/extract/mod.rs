@@ -5,6 +5,7 @@ pub mod bottlerocket;
 pub mod capa;
 pub mod capi;
 pub mod cloudformation;
+pub mod cni;
 pub mod distro;
 pub mod embedded;
 pub mod encryption;
@@ -39,7 +40,7 @@ fn lower_document(doc: &Document, text: &str, facts: &mut FileFacts) {
         return;
     }
     if cloudformation::is_template(root) {
-        cloudformation::extract(doc, facts);
+        cloudformation::extract(doc, text, facts);
         return;
     }
     match classify(root) {
@@ -68,6 +69,7 @@ fn lower_document(doc: &Document, text: &str, facts: &mut FileFacts) {
             {
                 bottlerocket::eksctl(root, facts);
                 distro::eksctl::extract(root, facts);
+                distro::eksctl::addons(root, text, facts);
             }
         }
         DocKind::Butane => ignition::extract(root, ignition::Dialect::Butane, text, facts),

@@ -69,7 +69,8 @@ pub struct KopsCluster {
 /// The pod network a distribution or installer config chooses (CIS Kubernetes 5.3.1), at the
 /// setting that decides whether NetworkPolicy objects are enforced: k3s'
 /// `disable-network-policy`, RKE2's `cni`, kubespray's `kube_network_plugin`, the kOps
-/// `spec.networking` provider key.
+/// `spec.networking` provider key; and, judged over the whole scan (`beside`), a raw CNI
+/// manifest's image (flannel) or the EKS VPC CNI add-on's `enableNetworkPolicy`.
 #[derive(Clone, Debug)]
 pub struct PodNetwork {
     /// Who chooses, for messages: `k3s`, `RKE2`, `kubespray`, `kOps Cluster <name>`.
@@ -86,6 +87,20 @@ pub struct PodNetwork {
     pub why: String,
     /// Other settings of the file that take part (k3s `flannel-backend`), with what they say.
     pub related: Vec<Place>,
+    /// A network that enforces nothing itself but that a policy engine installed beside it
+    /// (Calico policy-only, Cilium chaining, kube-network-policies…) would complete: judged
+    /// over the whole scan, and only when no [`PolicyEngine`] is in it.
+    pub beside: bool,
+}
+
+/// Something that installs a NetworkPolicy engine (a calico-node or Cilium agent pod, a
+/// tigera-operator `Installation`, a Helm release of such a chart), evidence for the whole scan
+/// that NetworkPolicy objects are enforced whatever pod network runs beside it.
+#[derive(Clone, Debug)]
+pub struct PolicyEngine {
+    /// What was seen, for messages and tests ("calico-node (calico/node:v3.28.0)").
+    pub what: String,
+    pub span: Span,
 }
 
 impl PodNetwork {
@@ -113,6 +128,7 @@ pub struct InstallerFacts {
     pub install_configs: Vec<InstallConfig>,
     pub kops_clusters: Vec<KopsCluster>,
     pub pod_networks: Vec<PodNetwork>,
+    pub policy_engines: Vec<PolicyEngine>,
 }
 
 impl InstallerFacts {
@@ -124,6 +140,7 @@ impl InstallerFacts {
             install_configs,
             kops_clusters,
             pod_networks,
+            policy_engines,
         } = other;
         self.secrets.extend(secrets);
         self.talos.extend(talos);
@@ -131,5 +148,6 @@ impl InstallerFacts {
         self.install_configs.extend(install_configs);
         self.kops_clusters.extend(kops_clusters);
         self.pod_networks.extend(pod_networks);
+        self.policy_engines.extend(policy_engines);
     }
 }

@@ -197,9 +197,11 @@ spans! {
     TalosDefaultAction { span } without { ingress }
     InstallConfig { anchor, publish, credentials_mode } without { name, platform }
     KopsCluster { api_access } without { name, field }
-    PodNetwork { value, related } without { distro, key, enforces, why }
+    PodNetwork { value, related } without { distro, key, enforces, why, beside }
+    PolicyEngine { span } without { what }
     InstallerFacts {
-        secrets, talos, talos_default_actions, install_configs, kops_clusters, pod_networks
+        secrets, talos, talos_default_actions, install_configs, kops_clusters, pod_networks,
+        policy_engines
     } without {}
     DistroConfig { anchor, fields, replaces } without { distro, main, server, sops, elsewhere }
 }

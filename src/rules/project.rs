@@ -8,7 +8,7 @@
 //! came from a directory walk; a scan of explicitly named files or of stdin never yields one.
 
 use crate::facts::kube::KubeFacts;
-use crate::facts::{ComponentConfig, FileFacts, HostFacts, ObjectScope};
+use crate::facts::{ComponentConfig, FileFacts, HostFacts, ObjectScope, PodNetwork, PolicyEngine};
 use crate::source::Source;
 use std::path::Path;
 
@@ -26,6 +26,9 @@ pub struct ProjectFile {
     pub host: HostFacts,
     /// Control-plane and kubelet configurations (static pods, kubeadm, KubeletConfiguration).
     pub components: Vec<ComponentConfig>,
+    /// Pod networks chosen and NetworkPolicy engines installed (CIS 5.3.1).
+    pub pod_networks: Vec<PodNetwork>,
+    pub policy_engines: Vec<PolicyEngine>,
     /// Always kept: suppressions of project findings need the objects' annotations.
     pub objects: Vec<ObjectScope>,
 }
@@ -42,6 +45,8 @@ pub enum FactFamily {
     /// Component configurations (flags and config-file settings of the control plane and
     /// the kubelet), for settings that must agree across components' files.
     Components,
+    /// Pod networks and NetworkPolicy engines ([`crate::facts::InstallerFacts`]).
+    PodNetworks,
 }
 
 impl FactFamily {
@@ -55,6 +60,10 @@ impl FactFamily {
                     || facts.host.reboot_manager.is_some()
             }
             FactFamily::Components => !facts.components.is_empty(),
+            FactFamily::PodNetworks => {
+                !facts.installer.pod_networks.is_empty()
+                    || !facts.installer.policy_engines.is_empty()
+            }
         }
     }
 }
@@ -92,6 +101,16 @@ impl ProjectFile {
             },
             components: if has(FactFamily::Components) {
                 facts.components
+            } else {
+                Vec::new()
+            },
+            pod_networks: if has(FactFamily::PodNetworks) {
+                facts.installer.pod_networks
+            } else {
+                Vec::new()
+            },
+            policy_engines: if has(FactFamily::PodNetworks) {
+                facts.installer.policy_engines
             } else {
                 Vec::new()
             },

@@ -67,12 +67,23 @@ impl<'a> ProjectCx<'a> {
     }
 
     pub fn report(&mut self, file: usize, span: Span, message: impl Into<String>) {
+        self.report_related(file, span, message, Vec::new());
+    }
+
+    /// A report with related places (a variable default in another file).
+    pub fn report_related(
+        &mut self,
+        file: usize,
+        span: Span,
+        message: impl Into<String>,
+        related: Vec<RelatedPlace>,
+    ) {
         self.reports.push((
             file,
             Report {
                 span,
                 message: message.into(),
-                related: Vec::new(),
+                related,
             },
         ));
     }

@@ -5,7 +5,9 @@
 //! `encryption_config`, `Logging.ClusterLogging.EnabledTypes[].Type` →
 //! `enabled_cluster_log_types`, `AccessConfig.AuthenticationMode` →
 //! `access_config.authentication_mode`, `UpgradePolicy.SupportType` →
-//! `upgrade_policy.support_type`.
+//! `upgrade_policy.support_type`. `AWS::EKS::Addon` with `AddonName: vpc-cni`: its
+//! `ConfigurationValues` (a JSON or YAML string) read for `enableNetworkPolicy`
+//! (`extract::cni::vpc`).
 
 use super::value::{Cf, Cx};
 use crate::facts::{ClusterField, FileFacts, Located, ManagedCluster, Peer, Provider};
@@ -141,4 +143,38 @@ pub fn cluster(cx: &Cx, id: &str, props: Option<&Node>, type_span: Span, facts: 
         span: type_span,
         fields,
     });
+}
+
+/// `AWS::EKS::Addon` installing the VPC CNI; a name or configuration behind an intrinsic other
+/// than a `Ref` to a parameter default is unknown.
+pub fn addon(cx: &Cx, id: &str, props: &Node, text: &str, facts: &mut FileFacts) {
+    use crate::extract::cni::vpc;
+    let props = props.resolved();
+    let Some(Cf::Known(name, span, origin)) = props.get("AddonName").map(|n| cx.scalar(n)) else {
+        return;
+    };
+    if name != vpc::ADDON {
+        return;
+    }
+    let config = props.get("ConfigurationValues");
+    let setting = match config.map(|c| (c, cx.scalar(c))) {
+        None => vpc::Setting::Absent,
+        // Written here: placed inside the string where it maps.
+        Some((c, Cf::Known(_, _, None))) => vpc::read_scalar(c.resolved(), text),
+        Some((_, Cf::Known(t, at, Some(origin)))) => match vpc::read_text(&t) {
+            vpc::Setting::Set(v, on) => {
+                vpc::Setting::Set(Located::at(v.value, at).with_origin(Some(origin)), on)
+            }
+            other => other,
+        },
+        Some((_, Cf::Unknown)) => vpc::Setting::Unknown,
+    };
+    vpc::addon(
+        facts,
+        format!("{id} (AWS::EKS::Addon)"),
+        Located::at(name, span).with_origin(origin),
+        "ConfigurationValues",
+        setting,
+        config.map(|c| c.span),
+    );
 }

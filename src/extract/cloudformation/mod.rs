@@ -1,6 +1,6 @@
 //! AWS CloudFormation templates (YAML with intrinsic-function tags, or JSON): security groups
 //! and their ingress/egress resources into `FirewallRule` facts, `AWS::EKS::Cluster` into a
-//! managed cluster. A `Ref` to a template parameter resolves to the parameter's `Default` (with
+//! managed cluster, `AWS::EKS::Addon` for the VPC CNI into a pod network (`eks::addon`). A `Ref` to a template parameter resolves to the parameter's `Default` (with
 //! that place as related location), as Terraform variable defaults do; every other intrinsic
 //! (`!Sub`, `!GetAtt`, `!If`, `Fn::ImportValue`, a parameter without default, a pseudo
 //! parameter) is unknown, and an unknown value never yields a fact that could raise a finding.
@@ -31,7 +31,7 @@ pub fn is_template(root: &Node) -> bool {
 }
 
 /// Lowers every resource of a template.
-pub fn extract(doc: &Document, facts: &mut FileFacts) {
+pub fn extract(doc: &Document, text: &str, facts: &mut FileFacts) {
     let root = &doc.root;
     let cx = Cx::new(doc);
     for (id, r) in root.get("Resources").map(Node::entries).unwrap_or(&[]) {
@@ -50,6 +50,11 @@ pub fn extract(doc: &Document, facts: &mut FileFacts) {
                 }
             }
             "AWS::EKS::Cluster" => eks::cluster(&cx, id, props, type_span, facts),
+            "AWS::EKS::Addon" => {
+                if let Some(p) = props {
+                    eks::addon(&cx, id, p, text, facts);
+                }
+            }
             "AWS::EC2::LaunchTemplate" => {
                 if let Some(p) = props {
                     instance::launch_template(&cx, id, p, facts);

@@ -138,6 +138,40 @@ pub fn extract(root: &Node, facts: &mut FileFacts) {
     }
 }
 
+/// `addons[]`: a `vpc-cni` entry and its `configurationValues` (JSON or YAML text), for
+/// N404 (see `extract::cni::vpc`). A templated name or configuration is unknown.
+pub fn addons(root: &Node, text: &str, facts: &mut FileFacts) {
+    use crate::extract::cni::vpc;
+    let cluster = root
+        .path(&["metadata", "name"])
+        .and_then(Node::as_str)
+        .unwrap_or("");
+    for (i, addon) in root
+        .get("addons")
+        .map(Node::items)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+    {
+        let Some(name) = addon.get("name").filter(|n| n.as_str() == Some(vpc::ADDON)) else {
+            continue;
+        };
+        let config = addon.get("configurationValues");
+        let setting = match config {
+            None => vpc::Setting::Absent,
+            Some(c) => vpc::read_scalar(c, text),
+        };
+        vpc::addon(
+            facts,
+            format!("eksctl ClusterConfig {cluster} (addons[{i}])"),
+            Located::at(vpc::ADDON.to_string(), name.span),
+            "configurationValues",
+            setting,
+            config.map(|c| c.span),
+        );
+    }
+}
+
 fn node_group(
     ng: &Node,
     key: &str,

@@ -54,6 +54,7 @@ fn push<'f>(
         enforces,
         why: why.to_string(),
         related: Vec::new(),
+        beside: false,
     });
     &mut networks.last_mut().expect("just pushed").related
 }

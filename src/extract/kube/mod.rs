@@ -31,6 +31,7 @@ pub fn extract(root: &Node, api_version: &str, kind: &str, text: &str, facts: &m
     }
     let meta = meta(root, api_version, kind);
     let group = api_version.split('/').next().unwrap_or("");
+    crate::extract::cni::pods::object(root, &meta, facts);
     let kube = &mut facts.kube;
     kube.objects.push(meta.clone());
     match (group, kind) {

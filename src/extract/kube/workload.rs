@@ -7,7 +7,7 @@ use crate::facts::Component;
 use crate::parse::Node;
 
 /// The path from the object to its pod (`metadata` + `spec`), per kind.
-fn pod_path(kind: &str) -> Option<&'static [&'static str]> {
+pub fn pod_path(kind: &str) -> Option<&'static [&'static str]> {
     Some(match kind {
         "Pod" => &[],
         "Deployment"

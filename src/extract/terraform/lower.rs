@@ -4,7 +4,7 @@ use super::eval::Scope;
 use super::module::Module;
 use super::resource::{instances, Res};
 use super::syntax::label;
-use super::{aws, azure, gcp, kube, managed, nacl, openstack, subnets};
+use super::{addons, aws, azure, gcp, kube, managed, nacl, openstack, subnets};
 use crate::facts::FileFacts;
 use hcl_edit::structure::Body;
 
@@ -39,6 +39,7 @@ pub(crate) fn resources(body: &Body, module: &Module, facts: &mut FileFacts) {
             azure::resource(&mut res, facts);
             managed::resource(&mut res, facts);
             kube::resource(&mut res, facts);
+            addons::resource(&mut res, facts);
             openstack::firewall(&mut res, facts);
             subnets::node_group(&mut res, &public_subnets, facts);
             nacl::firewall(&mut res, &acl_denies, facts);

@@ -2,6 +2,7 @@
 //! locals), once per known `count`/`for_each` instance, with `dynamic` blocks expanded over known
 //! collections. An unknown value never produces a fact that could raise a finding.
 
+pub mod addons;
 pub mod aws;
 pub mod azure;
 pub mod budget;

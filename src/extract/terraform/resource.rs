@@ -86,6 +86,15 @@ impl<'a> Res<'a> {
         }
     }
 
+    /// Evaluates an expression of the resource block in its scope (HCL only), for readers that
+    /// look at an expression's form before its value (`jsonencode({...})`).
+    pub fn eval(&mut self, e: &Expression) -> Option<Val> {
+        match &mut self.origin {
+            Origin::Hcl { scope, .. } => Some(scope.eval(e)),
+            Origin::Plan { .. } => None,
+        }
+    }
+
     fn is_plan(&self) -> bool {
         matches!(self.origin, Origin::Plan { .. })
     }

@@ -13,12 +13,21 @@
 //! | `authentication_mode` | (no access_config) | v20: API_AND_CONFIG_MAP | API_AND_CONFIG_MAP |
 //! | `cluster_version` / `kubernetes_version` | null (EKS picks) | null | null |
 //!
+//! `cluster_addons` / `addons` (v21): one `aws_eks_addon` per entry, named by its `name` or its
+//! key, `configuration_values = try(each.value.configuration_values, null)`; a `vpc-cni` entry
+//! is read for N404 like the resource (`terraform::addons`).
+//!
 //! `main.tf`: encryption is on when `length(var.cluster_encryption_config) > 0` (v19, v20),
 //! `var.encryption_config != null` (v21), a non-empty list (v18). `create = false` makes no
 //! cluster.
 
 use super::Call;
-use crate::facts::{FileFacts, ManagedCluster, Provider};
+use crate::extract::cni::vpc;
+use crate::extract::terraform::addons::{configuration, from_value};
+use crate::extract::terraform::syntax::span_of;
+use crate::extract::terraform::value::{Val, V};
+use crate::facts::{FileFacts, Located, ManagedCluster, Provider};
+use hcl_edit::expr::{Expression, ObjectKey};
 
 pub fn lower(call: &mut Call, facts: &mut FileFacts) {
     if !(18..=21).contains(&call.major) {
@@ -143,6 +152,8 @@ pub fn lower(call: &mut Call, facts: &mut FileFacts) {
         }
     }
 
+    addons(call, pick("cluster_addons", "addons"), facts);
+
     facts.managed_clusters.push(ManagedCluster {
         dialect: crate::facts::Dialect::Terraform,
         provider: Provider::Eks,
@@ -151,4 +162,77 @@ pub fn lower(call: &mut Call, facts: &mut FileFacts) {
         span: label,
         fields,
     });
+}
+
+/// The `vpc-cni` entry of the add-ons map. Written as a literal object, the entry is read as
+/// written (`jsonencode({...})` keeps its key's place); otherwise from the evaluated map, at
+/// the input.
+fn addons(call: &mut Call, input: &str, facts: &mut FileFacts) {
+    let Some(attr) = call.block.body.get_attribute(input) else {
+        return;
+    };
+    let whole = span_of(&attr.value);
+    let Expression::Object(object) = &attr.value else {
+        let v = call.eval(&attr.value);
+        let V::Map(entries) = &v.v else { return };
+        for (key, entry) in entries {
+            if entry_name(entry, key).as_deref() != Some(vpc::ADDON) {
+                continue;
+            }
+            let config = entry.get("configuration_values");
+            let setting = config.map_or(vpc::Setting::Absent, |c| from_value(c, whole));
+            let who = format!("{} ({input}[\"{key}\"])", call.address);
+            let name = Located::at(vpc::ADDON.to_string(), whole);
+            let field = "configuration_values";
+            vpc::addon(facts, who, name, field, setting, config.map(|_| whole));
+        }
+        return;
+    };
+    for (k, v) in object.iter() {
+        let key = match k {
+            ObjectKey::Ident(i) => Some(i.as_str().to_string()),
+            ObjectKey::Expression(x) => call.eval(x).as_str().map(str::to_string),
+        };
+        let Some(key) = key else { continue };
+        let Expression::Object(entry) = v.expr() else {
+            continue;
+        };
+        let attr = |name: &str| {
+            entry.iter().find_map(|(k, v)| {
+                let ident = match k {
+                    ObjectKey::Ident(i) => i.as_str() == name,
+                    ObjectKey::Expression(Expression::String(s)) => s.as_str() == name,
+                    ObjectKey::Expression(_) => false,
+                };
+                ident.then(|| v.expr())
+            })
+        };
+        // `name` overrides the key (`try(each.value.name, each.key)`).
+        let (name, at) = match attr("name") {
+            Some(e) => (call.eval(e).as_str().map(str::to_string), span_of(e)),
+            None => (Some(key.clone()), span_of(k)),
+        };
+        if name.as_deref() != Some(vpc::ADDON) {
+            continue;
+        }
+        let (setting, config) =
+            configuration(&mut |e| Some(call.eval(e)), attr("configuration_values"));
+        vpc::addon(
+            facts,
+            format!("{} ({input}[\"{key}\"])", call.address),
+            Located::at(vpc::ADDON.to_string(), at),
+            "configuration_values",
+            setting,
+            config,
+        );
+    }
+}
+
+/// An evaluated entry's add-on name: its `name`, else its key; `None` when not known.
+fn entry_name(entry: &Val, key: &str) -> Option<String> {
+    match entry.get("name") {
+        Some(n) => n.as_str().map(str::to_string),
+        None if entry.is_known() => Some(key.to_string()),
+        None => None,
+    }
 }

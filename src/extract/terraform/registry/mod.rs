@@ -42,6 +42,11 @@ impl Call<'_> {
         (!matches!(v.v, V::Null)).then(|| (v, span_of(&a.value)))
     }
 
+    /// Evaluates an expression of the call in its scope (a part of an input written inline).
+    pub fn eval(&mut self, e: &hcl_edit::expr::Expression) -> Val {
+        self.scope.eval(e)
+    }
+
     /// The first of `names` that is set (inputs renamed between majors).
     pub fn any_input(&mut self, names: &[&str]) -> Option<(Val, Span)> {
         names.iter().find_map(|n| self.input(n))
