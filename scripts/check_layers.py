@@ -15,7 +15,7 @@ LAYERS = [
     ("facts", ["facts", "settings"]),
     ("extract", ["classify", "extract"]),
     ("rules", ["rules"]),
-    ("pipeline", ["config", "configs", "discover", "suppress", "baseline", "gitindex", "lib", "outcome"]),
+    ("pipeline", ["config", "configs", "discover", "suppress", "baseline", "gitindex", "lib", "outcome", "project_stage"]),
     ("report", ["report"]),
     ("cli", ["main", "listing", "output", "server"]),
 ]

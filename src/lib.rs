@@ -17,6 +17,7 @@ pub mod k8s;
 pub mod limits;
 pub mod outcome;
 pub mod parse;
+mod project_stage;
 pub mod read;
 pub mod report;
 pub mod rules;
@@ -116,6 +117,7 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
                 Path::new(name),
                 cx,
                 false,
+                false,
             ));
         }
         results
@@ -147,7 +149,8 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
         .files
         .sort_by(|a, b| a.source.path.cmp(&b.source.path));
     // Per-file findings were filtered by their own config's threshold.
-    let mut project_findings = run_project_rules(&project, config, cx.drop_texts, &mut diagnostics);
+    let mut project_findings =
+        project_stage::run(&project, config, cx.drop_texts, &mut diagnostics);
     // The project facts and the texts they kept are not needed past this point.
     drop(project);
     project_findings.retain(|f| f.severity >= config.min_severity);
@@ -217,7 +220,7 @@ fn lint_path(path: &Path, cx: &ScanCx, complete: bool) -> Linted {
             )
         }
     };
-    lint_text_full(shown, text, path, cx, complete)
+    lint_text_full(shown, text, path, cx, complete, true)
 }
 
 /// Findings, diagnostics and the project-level facts of one file.
@@ -234,11 +237,19 @@ pub fn lint_text(
     path: &Path,
     config: &Config,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
-    let (f, d, _) = lint_text_full(shown, text, path, &ScanCx::new(config, false), false);
+    let (f, d, _) = lint_text_full(shown, text, path, &ScanCx::new(config, false), false, false);
     (f, d)
 }
 
-fn lint_text_full(shown: String, text: String, path: &Path, cx: &ScanCx, complete: bool) -> Linted {
+/// `on_disk`: `path` is where `text` was read (not stdin), so it can be read again.
+fn lint_text_full(
+    shown: String,
+    text: String,
+    path: &Path,
+    cx: &ScanCx,
+    complete: bool,
+    on_disk: bool,
+) -> Linted {
     let text = text
         .strip_prefix('\u{feff}')
         .map(str::to_string)
@@ -261,13 +272,19 @@ fn lint_text_full(shown: String, text: String, path: &Path, cx: &ScanCx, complet
             if cx.drop_texts {
                 findings::drop_texts(&mut f, &file);
             }
-            let p = rules::ProjectFile::keep(
+            let mut p = rules::ProjectFile::keep(
                 file.clone(),
                 rel,
                 complete,
                 facts,
                 &cx.project_families,
             );
+            // Reports without snippets keep no text: the project stage reads back only the
+            // files its rules report on (`project_stage.rs`).
+            if let Some(p) = p.as_mut().filter(|_| cx.drop_texts && on_disk) {
+                p.origin = Some(source::TextOrigin::of(path, &file.text));
+                p.source = Arc::new(file.without_text());
+            }
             (f, d, p)
         }
         Err(_) => (
@@ -399,81 +416,8 @@ fn run_rules(file: &Source, facts: &FileFacts, config: &Config) -> Vec<Finding> 
         let mut cx = rules::Cx::new(&config.settings);
         entry.rule.check(facts, &mut cx);
         for r in cx.reports {
-            findings.push(to_finding(entry, config, file, r));
+            findings.push(r.into_finding(entry, config.severity_of(entry), file));
         }
     }
     findings
-}
-
-fn to_finding(
-    entry: &rules::RuleEntry,
-    config: &Config,
-    file: &Source,
-    r: rules::Report,
-) -> Finding {
-    Finding {
-        rule_id: entry.doc.id,
-        rule_name: entry.doc.name,
-        severity: config.severity_of(entry),
-        message: r.message,
-        file: file.clone(),
-        span: r.span,
-        start: file.position(r.span.start),
-        end: file.position(r.span.end),
-        snippet: findings::collapsed(file, r.span),
-        related: r
-            .related
-            .into_iter()
-            .map(|p| {
-                findings::Related::at(p.file.unwrap_or_else(|| file.clone()), p.span, p.message)
-            })
-            .collect(),
-        suppression: None,
-        fingerprint: String::new(),
-    }
-}
-
-/// Runs the project-level stage; each finding goes through the suppressions of the file it
-/// points into.
-fn run_project_rules(
-    project: &rules::project::Project,
-    config: &Config,
-    drop_texts: bool,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Finding> {
-    if project.files.is_empty() {
-        return Vec::new();
-    }
-    let mut per_file: Vec<Vec<Finding>> = project.files.iter().map(|_| Vec::new()).collect();
-    for entry in &config.enabled {
-        let mut cx = rules::ProjectCx::new(&config.settings);
-        entry.rule.check_project(project, &mut cx);
-        for (i, r) in cx.reports {
-            if let (Some(pf), Some(out)) = (project.files.get(i), per_file.get_mut(i)) {
-                out.push(to_finding(entry, config, &pf.source, r));
-            }
-        }
-    }
-    let mut all = Vec::new();
-    for (pf, mut findings) in project.files.iter().zip(per_file) {
-        if findings.is_empty() {
-            continue;
-        }
-        // Marker problems were already reported by the per-file stage; duplicates are removed
-        // when diagnostics are de-duplicated.
-        suppress::apply(
-            &pf.source,
-            pf.rel.as_deref(),
-            &mut findings,
-            &pf.objects,
-            config,
-            diags,
-            suppress::Stage::Project,
-        );
-        if drop_texts {
-            findings::drop_texts(&mut findings, &pf.source);
-        }
-        all.extend(findings);
-    }
-    all
 }

@@ -144,6 +144,25 @@ pub fn resolves_inside(path: &Path, root: &Path) -> bool {
     }
 }
 
+/// Reads a scanned file again as the scan first read it (bounded, UTF-8, without a BOM) and
+/// returns it only if its text is unchanged: findings must point into the text that was judged.
+pub fn reread(
+    origin: &crate::source::TextOrigin,
+    shown: &str,
+    limit: u64,
+) -> Result<crate::source::SourceFile, String> {
+    let bytes = read_bounded(&origin.path, limit).map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|_| "no longer valid UTF-8".to_string())?;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(t) => t.to_string(),
+        None => text,
+    };
+    if !origin.matches(&text) {
+        return Err("it changed while it was scanned".into());
+    }
+    Ok(crate::source::SourceFile::new(shown.to_string(), text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! 1-based lines and columns. Everything inside the pipeline works with byte spans; only the
 //! reporters ask for lines and columns.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// A byte range inside one source file.
@@ -57,6 +57,39 @@ pub struct SourceFile {
 }
 
 pub type Source = Arc<SourceFile>;
+
+/// Where a file's text was read and what it was, so that it can be read again and checked:
+/// reports without snippets let the project stage's facts drop their file's text, and only
+/// the files project rules report on are read back (see `project_stage.rs`).
+#[derive(Clone, Debug)]
+pub struct TextOrigin {
+    pub path: PathBuf,
+    len: usize,
+    digest: u64,
+}
+
+impl TextOrigin {
+    pub fn of(path: &Path, text: &str) -> TextOrigin {
+        TextOrigin {
+            path: path.to_path_buf(),
+            len: text.len(),
+            digest: digest(text),
+        }
+    }
+
+    /// Whether `text` is the text this origin was taken from.
+    pub fn matches(&self, text: &str) -> bool {
+        text.len() == self.len && digest(text) == self.digest
+    }
+}
+
+/// Compared within one run only, so any fixed-key hash does.
+fn digest(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    h.write(text.as_bytes());
+    h.finish()
+}
 
 impl SourceFile {
     pub fn new(path: String, text: String) -> SourceFile {

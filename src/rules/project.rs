@@ -9,13 +9,17 @@
 
 use crate::facts::kube::KubeFacts;
 use crate::facts::{ComponentConfig, FileFacts, HostFacts, ObjectScope, PodNetwork, PolicyEngine};
-use crate::source::Source;
+use crate::source::{Source, TextOrigin};
 use std::path::Path;
 
 /// One scanned file's project-relevant facts.
 #[derive(Debug)]
 pub struct ProjectFile {
+    /// The file; its path alone when `origin` is set.
     pub source: Source,
+    /// Set when the file's text was dropped (reports without snippets): where to read it
+    /// back for the project findings that point into it.
+    pub origin: Option<TextOrigin>,
     /// Path relative to the config root, for `[[ignore]]` globs.
     pub rel: Option<String>,
     /// Found by walking a directory (not named on the command line, not stdin).
@@ -87,6 +91,7 @@ impl ProjectFile {
         facts.objects.shrink_to_fit();
         Some(Box::new(ProjectFile {
             source,
+            origin: None,
             rel,
             complete,
             kube: if has(FactFamily::Kube) {

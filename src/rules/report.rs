@@ -1,8 +1,10 @@
 //! What rules report, and the contexts they report into.
 
 use crate::facts::RelatedPlace;
+use crate::findings::{Finding, Related, Severity};
+use crate::rules::RuleEntry;
 use crate::settings::Settings;
-use crate::source::Span;
+use crate::source::{Source, Span};
 
 /// What a rule reports: a place in the file being checked, a message naming the concrete value,
 /// and related places.
@@ -12,6 +14,31 @@ pub struct Report {
     pub message: String,
     /// Related places, in this file or another (a variable default in `variables.tf`).
     pub related: Vec<RelatedPlace>,
+}
+
+impl Report {
+    /// The finding this report makes for rule `entry` in `file`: positions and the flagged
+    /// text are computed now, while the file's text is at hand.
+    pub fn into_finding(self, entry: &RuleEntry, severity: Severity, file: &Source) -> Finding {
+        Finding {
+            rule_id: entry.doc.id,
+            rule_name: entry.doc.name,
+            severity,
+            message: self.message,
+            file: file.clone(),
+            span: self.span,
+            start: file.position(self.span.start),
+            end: file.position(self.span.end),
+            snippet: crate::findings::collapsed(file, self.span),
+            related: self
+                .related
+                .into_iter()
+                .map(|p| Related::at(p.file.unwrap_or_else(|| file.clone()), p.span, p.message))
+                .collect(),
+            suppression: None,
+            fingerprint: String::new(),
+        }
+    }
 }
 
 /// The context a rule runs in.
