@@ -50,10 +50,12 @@ struct ScanCx<'a> {
     drop_texts: bool,
     /// Real paths of the scan's directories, each resolved once.
     canon: configs::Canon,
+    /// The scanned trees: each command-line directory (a file's own directory), real paths.
+    trees: Arc<[PathBuf]>,
 }
 
 impl<'a> ScanCx<'a> {
-    fn new(config: &'a Config, drop_texts: bool) -> ScanCx<'a> {
+    fn new(config: &'a Config, drop_texts: bool, trees: Arc<[PathBuf]>) -> ScanCx<'a> {
         let mut project_families = Vec::new();
         for f in config.enabled.iter().flat_map(|e| e.rule.project_facts()) {
             if !project_families.contains(f) {
@@ -66,7 +68,28 @@ impl<'a> ScanCx<'a> {
             project_families,
             drop_texts,
             canon: configs::Canon::default(),
+            trees,
         }
+    }
+
+    /// The tree a Terraform file's local module sources must stay in: its repository; else
+    /// the config's root (the config file's directory, or the working directory) when the
+    /// file is inside it; else the scanned directory that holds it (`check ../other-tree`).
+    fn terraform_tree(&self, path: &Path) -> PathBuf {
+        if let Some(repo) = self.canon.repository_root(path) {
+            return repo;
+        }
+        let root = &self.config.root;
+        if self.canon.rel_to(path, root).is_some() {
+            return root.clone();
+        }
+        let abs = self.canon.canonicalize(path);
+        self.trees
+            .iter()
+            .filter(|t| abs.as_ref().is_some_and(|a| a.starts_with(t)))
+            .min_by_key(|t| t.components().count())
+            .unwrap_or(root)
+            .clone()
     }
 }
 
@@ -79,9 +102,20 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
     // Each file uses the nearest config above it (`configs.rs`).
     let paths: Vec<&Path> = candidates.iter().map(|c| c.path.as_path()).collect();
     let (nested, which) = configs::resolve(config, &paths);
+    let trees: Arc<[PathBuf]> = input
+        .paths
+        .iter()
+        .filter_map(|p| {
+            let real = std::fs::canonicalize(p).ok()?;
+            Some(match real.is_dir() {
+                true => real,
+                false => real.parent()?.to_path_buf(),
+            })
+        })
+        .collect();
     let cxs: Vec<ScanCx> = std::iter::once(config)
         .chain(&nested)
-        .map(|c| ScanCx::new(c, input.drop_texts))
+        .map(|c| ScanCx::new(c, input.drop_texts, trees.clone()))
         .collect();
     let cx = &cxs[0];
     let cx_of = |i: usize| match which.get(i) {
@@ -237,7 +271,14 @@ pub fn lint_text(
     path: &Path,
     config: &Config,
 ) -> (Vec<Finding>, Vec<Diagnostic>) {
-    let (f, d, _) = lint_text_full(shown, text, path, &ScanCx::new(config, false), false, false);
+    let (f, d, _) = lint_text_full(
+        shown,
+        text,
+        path,
+        &ScanCx::new(config, false, Arc::from([])),
+        false,
+        false,
+    );
     (f, d)
 }
 
@@ -359,10 +400,7 @@ fn lint_source(
         },
         discover::Format::Terraform => {
             let var_files = &config.settings.var_files;
-            let root = cx
-                .canon
-                .repository_root(path)
-                .unwrap_or_else(|| config.root.clone());
+            let root = cx.terraform_tree(path);
             match extract::terraform_file(
                 &cx.modules,
                 text,

@@ -632,3 +632,42 @@ fn findings_per_file_are_capped() {
         "{diags:?}"
     );
 }
+
+#[test]
+fn a_tree_scanned_from_elsewhere_keeps_its_local_modules() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let module = "variable \"cidr\" {}\nresource \"aws_security_group_rule\" \"r\" {\n  type              = \"ingress\"\n  from_port         = 22\n  to_port           = 22\n  protocol          = \"tcp\"\n  cidr_blocks       = [var.cidr]\n  security_group_id = \"sg\"\n}\n";
+    write(d, "infra/mod/main.tf", module);
+    write(
+        d,
+        "infra/env/main.tf",
+        "module \"m\" {\n  source = \"../mod\"\n  cidr   = \"0.0.0.0/0\"\n}\n",
+    );
+    // Neither a repository nor a config file: the working directory is not the tree.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let infra = d.join("infra");
+    let out = run(
+        elsewhere.path(),
+        &["check", infra.to_str().unwrap(), "--format", "json"],
+    );
+    let v = json(&out);
+    let left_out = |v: &Value| {
+        v["diagnostics"].as_array().unwrap().iter().any(|x| {
+            x["message"]
+                .as_str()
+                .unwrap()
+                .contains("leads out of the scanned tree")
+        })
+    };
+    assert!(!left_out(&v), "{v:#}");
+    assert_eq!(out.status.code(), Some(1), "{v:#}");
+    // The scanned directory is the tree: a module beside it stays out of it.
+    let env = infra.join("env");
+    let out = run(
+        elsewhere.path(),
+        &["check", env.to_str().unwrap(), "--format", "json"],
+    );
+    assert!(left_out(&json(&out)));
+    assert_eq!(out.status.code(), Some(2));
+}
