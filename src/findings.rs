@@ -280,14 +280,14 @@ fn snippet(f: &Finding) -> String {
 /// port, flag, CIDR or object: a baselined open SSH rule does not match once it opens 3389),
 /// distinct for repeated identical findings. `rel` maps a finding's shown path to the path
 /// relative to the config root.
-pub fn assign_fingerprints(findings: &mut [Finding], rel: impl Fn(&str) -> String) {
-    let mut rels: HashMap<String, String> = HashMap::new();
-    for f in findings.iter() {
-        if !rels.contains_key(&f.file.path) {
-            rels.insert(f.file.path.clone(), rel(&f.file.path));
-        }
-    }
-    // Occurrence numbers first, keyed by borrowed strings: no copy per finding.
+pub fn assign_fingerprints(findings: &mut [Finding], rel: impl Fn(&str) -> String + Sync) {
+    use rayon::prelude::*;
+    // Each shown path made relative once, in parallel (it resolves real paths).
+    let mut paths: Vec<&str> = findings.iter().map(|f| f.file.path.as_str()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let rels: HashMap<String, String> = paths.par_iter().map(|p| (p.to_string(), rel(p))).collect();
+    // Occurrence numbers in report order, keyed by borrowed strings: no copy per finding.
     let mut seen: HashMap<(&str, &str, &str, &str), usize> = HashMap::new();
     let nth: Vec<usize> = findings
         .iter()
@@ -301,7 +301,7 @@ pub fn assign_fingerprints(findings: &mut [Finding], rel: impl Fn(&str) -> Strin
         })
         .collect();
     drop(seen);
-    for (f, n) in findings.iter_mut().zip(nth) {
+    findings.par_iter_mut().zip(nth).for_each(|(f, n)| {
         let path = rels.get(&f.file.path).map_or("", String::as_str);
         f.fingerprint = stable_hash(&[
             "v2",
@@ -311,7 +311,7 @@ pub fn assign_fingerprints(findings: &mut [Finding], rel: impl Fn(&str) -> Strin
             &f.message,
             &n.to_string(),
         ]);
-    }
+    });
 }
 
 /// Version 1 fingerprints (hash of rule, shown path, flagged text, n-th occurrence), computed

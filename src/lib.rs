@@ -156,63 +156,72 @@ pub fn scan(input: &Input, config: &Config) -> Outcome {
         }
         results
     };
-    let results = match rayon::ThreadPoolBuilder::new()
+    // The serial tail (project stage, fingerprints) runs in the pool too, for its parallel
+    // parts.
+    let work = || {
+        let results = run();
+        let mut outcome = Outcome {
+            files_scanned: candidates.len() + usize::from(input.stdin.is_some()),
+            ignored_files,
+            ..Outcome::default()
+        };
+        let mut project = rules::project::Project::default();
+        // Sized once: growing by doubling would hold up to twice the findings at the peak.
+        outcome
+            .findings
+            .reserve_exact(results.iter().map(|r| r.0.len()).sum());
+        for (f, d, p) in results {
+            outcome.findings.extend(f);
+            diagnostics.extend(d);
+            project.files.extend(p);
+        }
+        project
+            .files
+            .sort_by(|a, b| a.source.path.cmp(&b.source.path));
+        // Per-file findings were filtered by their own config's threshold.
+        let mut project_findings =
+            project_stage::run(&project, config, cx.drop_texts, &mut diagnostics);
+        project_findings.retain(|f| f.severity >= config.min_severity);
+        outcome.findings.extend(project_findings);
+        // The project facts are not needed past this point: freeing their many small pieces
+        // takes as long as the sort, so both run side by side.
+        rayon::join(
+            || project.files.into_par_iter().for_each(drop),
+            || findings::sort(&mut outcome.findings),
+        );
+        // Paths in fingerprints are relative to the root of the config each file uses.
+        let roots: HashMap<String, &Path> = candidates
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let root = cx_of(i).ok()?.config.root.as_path();
+                Some((discover::display_path(&c.path), root))
+            })
+            .collect();
+        findings::assign_fingerprints(&mut outcome.findings, |shown| {
+            match roots.get(shown) {
+                Some(root) => cx.canon.rel_to(Path::new(shown), root),
+                None => cx.canon.rel_to(Path::new(shown), &config.root),
+            }
+            .unwrap_or_else(|| shown.to_string())
+        });
+        diagnostics
+            .sort_by(|a, b| (&a.path, a.region, &a.message).cmp(&(&b.path, b.region, &b.message)));
+        diagnostics
+            .dedup_by(|a, b| a.path == b.path && a.region == b.region && a.message == b.message);
+        configs::allow_unscanned(&mut diagnostics, config);
+        outcome.diagnostics = diagnostics;
+        outcome.policy = configs::policy_notes(&outcome.diagnostics, config, &nested);
+        outcome
+    };
+    match rayon::ThreadPoolBuilder::new()
         .num_threads(input.threads.unwrap_or(0))
         .stack_size(32 * 1024 * 1024)
         .build()
     {
-        Ok(pool) => pool.install(run),
-        Err(_) => run(),
-    };
-    let mut outcome = Outcome {
-        files_scanned: candidates.len() + usize::from(input.stdin.is_some()),
-        ignored_files,
-        ..Outcome::default()
-    };
-    let mut project = rules::project::Project::default();
-    // Sized once: growing by doubling would hold up to twice the findings at the peak.
-    outcome
-        .findings
-        .reserve_exact(results.iter().map(|r| r.0.len()).sum());
-    for (f, d, p) in results {
-        outcome.findings.extend(f);
-        diagnostics.extend(d);
-        project.files.extend(p);
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
     }
-    project
-        .files
-        .sort_by(|a, b| a.source.path.cmp(&b.source.path));
-    // Per-file findings were filtered by their own config's threshold.
-    let mut project_findings =
-        project_stage::run(&project, config, cx.drop_texts, &mut diagnostics);
-    // The project facts and the texts they kept are not needed past this point.
-    drop(project);
-    project_findings.retain(|f| f.severity >= config.min_severity);
-    outcome.findings.extend(project_findings);
-    findings::sort(&mut outcome.findings);
-    // Paths in fingerprints are relative to the root of the config each file uses.
-    let roots: HashMap<String, &Path> = candidates
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| {
-            let root = cx_of(i).ok()?.config.root.as_path();
-            Some((discover::display_path(&c.path), root))
-        })
-        .collect();
-    findings::assign_fingerprints(&mut outcome.findings, |shown| {
-        match roots.get(shown) {
-            Some(root) => cx.canon.rel_to(Path::new(shown), root),
-            None => cx.canon.rel_to(Path::new(shown), &config.root),
-        }
-        .unwrap_or_else(|| shown.to_string())
-    });
-    diagnostics
-        .sort_by(|a, b| (&a.path, a.region, &a.message).cmp(&(&b.path, b.region, &b.message)));
-    diagnostics.dedup_by(|a, b| a.path == b.path && a.region == b.region && a.message == b.message);
-    configs::allow_unscanned(&mut diagnostics, config);
-    outcome.diagnostics = diagnostics;
-    outcome.policy = configs::policy_notes(&outcome.diagnostics, config, &nested);
-    outcome
 }
 
 /// Reads one file and lints it; never panics, whatever the file holds.
