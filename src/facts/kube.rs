@@ -259,6 +259,20 @@ impl Workload {
     pub fn images(&self) -> impl Iterator<Item = &str> {
         self.containers.iter().filter_map(|c| c.image.as_deref())
     }
+
+    /// Whether Pod Security `baseline` rejects this pod (host namespaces, hostPath volumes,
+    /// host ports, privileged or HostProcess containers): a node agent such as a CNI
+    /// DaemonSet, which only a namespace enforcing `privileged` admits.
+    pub fn needs_privileged_level(&self) -> bool {
+        self.host_network.is_some()
+            || self.host_pid.is_some()
+            || self.host_ipc.is_some()
+            || self.host_process.is_some()
+            || !self.host_paths.is_empty()
+            || self.containers.iter().any(|c| {
+                c.privileged.is_some() || c.host_process.is_some() || !c.host_ports.is_empty()
+            })
+    }
 }
 
 // ---------------------------------------------------------------- network policy

@@ -77,13 +77,16 @@ impl Rule for PodSecurityNotEnforced {
             .collect();
         // Workloads by namespace, once (in scan order, each named once): asking every
         // namespace about every workload was quadratic on large trees.
-        let mut by_namespace: HashMap<&str, Vec<String>> = HashMap::new();
+        // Also whether every one of them is a node agent that only `privileged` admits.
+        let mut by_namespace: HashMap<&str, (Vec<String>, bool)> = HashMap::new();
         let mut seen: HashSet<(&str, String)> = HashSet::new();
         for (_, w) in project.each(|k| &k.workloads) {
             if let (false, Some(ns)) = (w.control_plane, w.meta.namespace.as_deref()) {
                 let named = format!("{} {}", w.meta.kind, w.meta.name);
+                let (names, agents) = by_namespace.entry(ns).or_insert((Vec::new(), true));
+                *agents &= w.needs_privileged_level();
                 if seen.insert((ns, named.clone())) {
-                    by_namespace.entry(ns).or_default().push(named);
+                    names.push(named);
                 }
             }
         }
@@ -95,7 +98,7 @@ impl Rule for PodSecurityNotEnforced {
             if system_namespace(name) || exempt(name) || !project.complete(file) {
                 continue;
             }
-            let Some(all) = by_namespace.get(name) else {
+            let Some((all, agents_only)) = by_namespace.get(name) else {
                 continue;
             };
             let mut workloads: Vec<String> = all.iter().take(3).cloned().collect();
@@ -111,6 +114,9 @@ impl Rule for PodSecurityNotEnforced {
                 .map(|(_, v)| v.as_str())
             {
                 Some("baseline" | "restricted") => continue,
+                // Every workload there needs it (a CNI or storage agent's own namespace):
+                // `privileged` is the exemption the fix would make.
+                Some("privileged") if *agents_only => continue,
                 Some("privileged") => format!(
                     "Namespace {name} has workloads ({shown}) and label {LABEL}: privileged: Pod Security Admission admits privileged, host-namespace and hostPath pods there"
                 ),

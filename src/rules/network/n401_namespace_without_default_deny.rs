@@ -45,7 +45,9 @@ impl Rule for NamespaceWithoutDefaultDeny {
             else {
                 continue;
             };
-            if w.control_plane {
+            // NetworkPolicy does not isolate host-network pods (the Kubernetes docs leave
+            // them to the plugin, and plugins let them be): a default-deny cannot help them.
+            if w.control_plane || w.host_network.is_some() {
                 continue;
             }
             let ns = spaces.entry((name, project.dir(i))).or_default();
