@@ -167,7 +167,7 @@ pub fn lower(call: &mut Call, facts: &mut FileFacts) {
 /// The `vpc-cni` entry of the add-ons map. Written as a literal object, the entry is read as
 /// written (`jsonencode({...})` keeps its key's place); otherwise from the evaluated map, at
 /// the input.
-fn addons(call: &mut Call, input: &str, facts: &mut FileFacts) {
+pub(super) fn addons(call: &mut Call, input: &str, facts: &mut FileFacts) {
     let Some(attr) = call.block.body.get_attribute(input) else {
         return;
     };

@@ -6,6 +6,7 @@
 //! unknown. When the module is installed, `calls.rs` follows the real code instead.
 
 mod aks;
+mod blueprints_addons;
 mod eks;
 mod gke;
 mod security_group;
@@ -162,6 +163,7 @@ pub fn call(block: &Block, module: &Module, source: &str, label: Span, facts: &m
     };
     let model: fn(&mut Call, &mut FileFacts) = match name {
         "terraform-aws-modules/eks/aws" => eks::lower,
+        "aws-ia/eks-blueprints-addons/aws" => blueprints_addons::lower,
         "terraform-aws-modules/security-group/aws" => security_group::lower,
         "terraform-google-modules/kubernetes-engine/google" => gke::lower,
         "Azure/aks/azurerm" => aks::lower,
