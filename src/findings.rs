@@ -269,11 +269,6 @@ pub(crate) fn collapsed(file: &crate::source::SourceFile, span: Span) -> String 
         .join(" ")
 }
 
-/// The flagged text with its whitespace collapsed (what a fingerprint hashes).
-fn snippet(f: &Finding) -> String {
-    f.snippet.clone()
-}
-
 /// Fingerprint (version 2) = hash(rule, path relative to the config root, flagged text,
 /// message, n-th occurrence of that quadruple): stable when lines move or when the scan runs
 /// from another directory, distinct when the rule's subject changes (the message names the
@@ -317,16 +312,15 @@ pub fn assign_fingerprints(findings: &mut [Finding], rel: impl Fn(&str) -> Strin
 /// Version 1 fingerprints (hash of rule, shown path, flagged text, n-th occurrence), computed
 /// only to read baselines written by earlier releases.
 pub fn legacy_fingerprints(findings: &[Finding]) -> Vec<String> {
-    let mut seen: HashMap<(String, &'static str, String), usize> = HashMap::new();
+    let mut seen: HashMap<(&str, &str, &str), usize> = HashMap::new();
     findings
         .iter()
         .map(|f| {
-            let snippet = snippet(f);
             let n = seen
-                .entry((f.file.path.clone(), f.rule_id, snippet.clone()))
+                .entry((&f.file.path, f.rule_id, &f.snippet))
                 .or_insert(0);
             *n += 1;
-            stable_hash(&[f.rule_id, &f.file.path, &snippet, &n.to_string()])
+            stable_hash(&[f.rule_id, &f.file.path, &f.snippet, &n.to_string()])
         })
         .collect()
 }
