@@ -95,11 +95,7 @@ fn flag(container: &Node, name: &str) -> Option<bool> {
         .into_iter()
         .rev()
         .filter_map(|s| s.trim().strip_prefix(&prefix))
-        .map(|v| match v {
-            "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
-            "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
-            _ => None,
-        })
+        .map(crate::facts::go_bool)
         .next()
         .flatten()
 }
