@@ -207,6 +207,18 @@ pub fn terraform_file(
     result
 }
 
+/// The facts of a YAML text, every document lowered: what unit tests of extractors and rules
+/// start from.
+#[cfg(test)]
+pub(crate) fn yaml_facts(text: &str) -> FileFacts {
+    let (docs, _) = crate::parse::yaml::parse(text);
+    let mut facts = FileFacts::default();
+    for d in &docs {
+        document(d, text, &mut facts);
+    }
+    facts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -413,11 +413,7 @@ mod tests {
     #[test]
     fn every_span_is_visited_once() {
         let text = "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\napiServer:\n  extraArgs:\n    - name: anonymous-auth\n      value: \"true\"\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostNetwork: true\n  containers:\n    - name: c\n      image: kube-apiserver:v1.30.0\n      command: [kube-apiserver, --profiling]\n";
-        let (docs, _) = crate::parse::yaml::parse(text);
-        let mut facts = FileFacts::default();
-        for d in &docs {
-            crate::extract::document(d, text, &mut facts);
-        }
+        let mut facts = crate::extract::yaml_facts(text);
         let mut seen = Vec::new();
         facts.map_spans(&mut |s| {
             seen.push(s);

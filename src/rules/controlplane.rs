@@ -178,19 +178,10 @@ mod tests {
         assert!(is_wildcard("0.0.0.0") && is_wildcard("::"));
     }
 
-    fn facts_of(text: &str) -> FileFacts {
-        let (docs, _) = crate::parse::yaml::parse(text);
-        let mut facts = FileFacts::default();
-        for d in &docs {
-            crate::extract::document(d, text, &mut facts);
-        }
-        facts
-    }
-
     #[test]
     fn list_flags_accumulate_and_defaults_merge() {
         let pod = "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - command:\n        - kube-apiserver\n        - --enable-admission-plugins=EventRateLimit\n        - --enable-admission-plugins= NodeRestriction\n";
-        let f = facts_of(pod);
+        let f = crate::extract::yaml_facts(pod);
         let c = &f.components[0];
         let items = c.values("enable-admission-plugins");
         let names: Vec<&str> = items.iter().map(|i| i.value.as_str()).collect();
@@ -203,7 +194,7 @@ mod tests {
 
         // v1beta3 map: the last duplicate key wins; kubeadm's default applies when absent.
         let v3 = "apiVersion: kubeadm.k8s.io/v1beta3\nkind: ClusterConfiguration\napiServer:\n  extraArgs:\n    authorization-mode: Node\n    authorization-mode: Node,RBAC\n";
-        let f = facts_of(v3);
+        let f = crate::extract::yaml_facts(v3);
         let api = f
             .components
             .iter()
@@ -217,7 +208,7 @@ mod tests {
 
         // v1beta4 list: duplicates are passed as repeated flags and accumulate.
         let v4 = "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\napiServer:\n  extraArgs:\n    - name: authorization-mode\n      value: Node\n    - name: authorization-mode\n      value: RBAC\n";
-        let f = facts_of(v4);
+        let f = crate::extract::yaml_facts(v4);
         let api = f
             .components
             .iter()

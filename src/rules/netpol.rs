@@ -283,16 +283,8 @@ impl<'a> DenyIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::yaml_facts as facts;
     use crate::facts::FileFacts;
-
-    fn facts(yaml: &str) -> FileFacts {
-        let mut f = FileFacts::default();
-        let (docs, _) = crate::parse::yaml::parse(yaml);
-        for d in &docs {
-            crate::extract::document(d, yaml, &mut f);
-        }
-        f
-    }
 
     #[test]
     fn textbook_default_deny_and_allow_all() {

@@ -141,16 +141,7 @@ fn pod(root: &Node, meta: &Meta, facts: &mut FileFacts) {
 
 #[cfg(test)]
 mod tests {
-    use crate::facts::FileFacts;
-
-    fn read(text: &str) -> FileFacts {
-        let (docs, _) = crate::parse::yaml::parse(text);
-        let mut facts = FileFacts::default();
-        for d in &docs {
-            crate::extract::document(d, text, &mut facts);
-        }
-        facts
-    }
+    use crate::extract::yaml_facts as read;
 
     const DS: &str = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: ds\n  namespace: kube-system\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: cni\n          image: ghcr.io/flannel-io/flannel-cni-plugin:v1.5.1\n      containers:\n";
 
